@@ -1,0 +1,1 @@
+"""The actors stage: actors resolved to country, sector and KB entry."""

@@ -1,0 +1,1 @@
+"""The events stage: events coded in PLOVER with CAMEO and ACLED."""

@@ -1,0 +1,216 @@
+"""The one typed data model of dateline.
+
+Every stage receives a :class:`Record` and adds to it; nothing else is passed
+between stages. This module imports nothing else of the package (a dependency
+rule that keeps the stages independent of each other).
+
+Offsets are character offsets into ``article.text``. Every list item carries a
+stable ``id`` (``<article id>:<kind><n>``) and items refer to each other by id.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = 1
+
+PublishedFrom = Literal["header", "metadata", "user", "none"]
+Feature = Literal["country", "admin1", "admin2", "city", "region", "other"]
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+Anchor = Literal["dct", "previous", "none"]
+Modality = Literal["asserted", "negated", "hypothetical", "future", "threatened", "demanded"]
+QuantityKind = Literal["killed", "injured", "arrested", "displaced", "size", "other"]
+QuoteKind = Literal["direct", "indirect", "mixed"]
+
+PLOVER_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+
+
+class _Base(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+
+
+class TextSpan(_Base):
+    """A piece of the article text: its characters and where they are."""
+
+    text: str
+    start: int
+    end: int
+
+
+class Article(_Base):
+    """One input document after ingest."""
+
+    id: str = Field(description="sha256 (first 16 hex digits) of the normalised text")
+    title: Optional[str] = None
+    url: Optional[str] = None
+    source: Optional[str] = Field(None, description="publisher or outlet name")
+    published: Optional[_dt.date] = Field(None, description="publication date (ISO), the anchor of relative dates")
+    published_from: PublishedFrom = Field("none", description="where the publication date came from")
+    language: str = "en"
+    text: str
+    path: Optional[str] = Field(None, description="file (and line or row) the article was read from")
+    flags: list[str] = Field(default_factory=list, description="warnings kept with the article, e.g. NO_DATE, BAD_UTF8")
+
+
+class Sentence(_Base):
+    id: str
+    start: int
+    end: int
+
+
+class Mention(_Base):
+    """A named-entity span as the NLP model tagged it."""
+
+    id: str
+    text: str
+    start: int
+    end: int
+    label: str
+
+
+class Actor(_Base):
+    id: str
+    text: str
+    start: int
+    end: int
+    name: Optional[str] = Field(None, description="canonical name of the resolved actor")
+    country: Optional[str] = Field(None, description="ISO 3166 alpha-3, or null")
+    sector: Optional[str] = Field(None, description="GOV, MIL, REB, OPP, CVL, IGO, NGO, MED, BUS, JUD, ...")
+    kb_id: Optional[str] = Field(None, description="id of the knowledge-base entry")
+    score: float = 0.0
+    reason: str = ""
+
+
+class Place(_Base):
+    id: str
+    text: str
+    start: int
+    end: int
+    name: Optional[str] = None
+    geonameid: Optional[int] = None
+    feature: Optional[Feature] = None
+    lat: Optional[float] = None
+    lon: Optional[float] = None
+    admin1: Optional[str] = None
+    country: Optional[str] = Field(None, description="ISO 3166 alpha-3, or null")
+    score: float = 0.0
+    reason: str = ""
+
+
+class TimeRef(_Base):
+    id: str
+    text: str
+    start: int
+    end: int
+    type: TimexType
+    value: Optional[str] = Field(None, description="TimeML value (2018-08-10, 2018-W33, P3D, PRESENT_REF ...)")
+    mod: Optional[str] = Field(None, description="TimeML mod (START, MID, END, APPROX, ...)")
+    anchor: Anchor = "none"
+    score: float = 0.0
+    reason: str = ""
+
+
+class Quantity(_Base):
+    kind: QuantityKind
+    min: Optional[float] = None
+    max: Optional[float] = None
+    text: str
+    start: int
+    end: int
+
+
+class EventTime(_Base):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    value: Optional[str] = None
+    start_date: Optional[_dt.date] = None
+    end_date: Optional[_dt.date] = None
+    granularity: Optional[str] = Field(None, description="day | week | month | season | year | unknown")
+    from_: Optional[str] = Field(None, alias="from", description='time id, or "publication date"')
+
+
+class Event(_Base):
+    id: str
+    type: str = Field(description="PLOVER event type")
+    mode: Optional[str] = None
+    cameo: Optional[str] = None
+    acled_type: Optional[str] = None
+    acled_subtype: Optional[str] = None
+    intensity: Optional[float] = Field(None, description="PLOVER conflict-cooperation intensity, -10..10")
+    modality: Modality = "asserted"
+    modality_cue: Optional[TextSpan] = None
+    reported_by: Optional[str] = Field(None, description="quote id when the event sits inside a statement")
+    sources: list[str] = Field(default_factory=list, description="actor ids")
+    targets: list[str] = Field(default_factory=list, description="actor ids")
+    place: Optional[str] = Field(None, description="place id")
+    time: EventTime = Field(default_factory=EventTime)
+    quantities: list[Quantity] = Field(default_factory=list)
+    trigger: TextSpan
+    sentence: Sentence
+    score: float = 0.0
+    reason: str = ""
+
+
+class Quote(_Base):
+    id: str
+    kind: QuoteKind
+    speaker: Optional[str] = Field(None, description="actor id, or null")
+    source: Optional[TextSpan] = None
+    cue: Optional[TextSpan] = None
+    content: TextSpan
+    about: list[str] = Field(default_factory=list, description="actor ids")
+    events: list[str] = Field(default_factory=list, description="event ids")
+    score: float = 0.0
+    reason: str = ""
+
+
+class Reject(_Base):
+    """An input or a stage result that could not be kept, stored with its reason."""
+
+    source: str = Field(description="file path (with line/row) or article id")
+    article_id: Optional[str] = None
+    stage: str
+    code: str
+    reason: str
+
+
+class Record(_Base):
+    """Everything dateline knows about one article; each stage adds a field."""
+
+    schema_version: int = SCHEMA_VERSION
+    article: Article
+    sentences: list[Sentence] = Field(default_factory=list)
+    mentions: list[Mention] = Field(default_factory=list)
+    times: list[TimeRef] = Field(default_factory=list)
+    places: list[Place] = Field(default_factory=list)
+    actors: list[Actor] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    rejects: list[Reject] = Field(default_factory=list, description="stage failures for this article")
+    stages: list[str] = Field(default_factory=list, description="stages that ran, in order")
+
+    def new_id(self, kind: str, items: list) -> str:
+        """A stable id for the next item of a list: ``<article id>:<kind><n>``."""
+        return f"{self.article.id}:{kind}{len(items)}"
+
+
+class EventCluster(_Base):
+    """One real-world event reported by one or more event mentions."""
+
+    id: str
+    type: str
+    members: list[str] = Field(default_factory=list, description="event ids")
+    n_articles: int = 0
+    n_sources: int = 0
+    first_seen: Optional[_dt.date] = None
+    last_seen: Optional[_dt.date] = None
+    start_date: Optional[_dt.date] = None
+    end_date: Optional[_dt.date] = None
+    place: Optional[str] = None
+    summary: dict = Field(default_factory=dict, description="best-supported value per field, with disagreements")

@@ -1,0 +1,1 @@
+"""NLP stage: spaCy, loaded once per process, run in batches."""

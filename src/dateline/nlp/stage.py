@@ -1,0 +1,34 @@
+"""The nlp stage: sentences and named-entity mentions from the spaCy Doc."""
+
+from __future__ import annotations
+
+from ..model import Mention, Record, Sentence
+from ..pipeline import register
+
+
+def sentences_and_mentions(doc) -> tuple[list[tuple[int, int]], list[tuple[str, int, int, str]]]:
+    """Compute: sentence bounds and entity spans (trailing whitespace trimmed)."""
+    sents = []
+    for sent in doc.sents:
+        start, end = sent.start_char, sent.end_char
+        text = sent.text
+        stripped = text.rstrip()
+        end -= len(text) - len(stripped)
+        start += len(stripped) - len(stripped.lstrip())
+        if end > start:
+            sents.append((start, end))
+    ents = [(e.text, e.start_char, e.end_char, e.label_) for e in doc.ents]
+    return sents, ents
+
+
+@register("nlp", "dateline.nlp.v1", requires=("article", "doc"), assigns=("sentences", "mentions"),
+          description="spaCy sentences and named entities (the model is chosen by `spacy_model`)")
+def make_nlp_stage(config: dict):
+    def nlp_stage(record: Record, doc) -> None:
+        sents, ents = sentences_and_mentions(doc)
+        aid = record.article.id
+        record.sentences = [Sentence(id=f"{aid}:s{i}", start=s, end=e) for i, (s, e) in enumerate(sents)]
+        record.mentions = [Mention(id=f"{aid}:m{i}", text=t, start=s, end=e, label=label)
+                           for i, (t, s, e, label) in enumerate(ents)]
+
+    return nlp_stage

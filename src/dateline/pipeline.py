@@ -1,0 +1,144 @@
+"""Stage registry and the per-document pipeline.
+
+A stage is registered under a versioned implementation name
+(``dateline.time.v1``) with the record fields it needs and the fields it sets,
+in the manner of spaCy's ``Language.factory``. The config names one
+implementation per stage; :class:`Pipeline` checks that every stage's needs are
+met by an earlier one before any article is read.
+"""
+
+from __future__ import annotations
+
+import importlib
+import time as _time
+import traceback
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Optional
+
+from .errors import DatelineError
+from .model import Record, Reject
+
+# A stage function gets the record and the spaCy Doc of its text and adds to the record.
+StageFn = Callable[[Record, Any], None]
+
+
+@dataclass(frozen=True)
+class StageSpec:
+    stage: str
+    impl: str
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+    factory: Callable[[dict], StageFn]
+    description: str
+    implemented: bool = True
+
+
+_REGISTRY: dict[str, StageSpec] = {}
+
+# Modules that register the shipped implementations when imported.
+_STAGE_MODULES = (
+    "dateline.nlp.stage",
+    "dateline.time.stage",
+    "dateline.places.stage",
+    "dateline.actors.stage",
+    "dateline.events.stage",
+    "dateline.quotes.stage",
+)
+
+
+def register(stage: str, impl: str, *, requires: Iterable[str], assigns: Iterable[str],
+             description: str, implemented: bool = True):
+    """Decorator that registers a stage factory ``factory(config) -> stage function``."""
+
+    def wrap(factory: Callable[[dict], StageFn]) -> Callable[[dict], StageFn]:
+        _REGISTRY[impl] = StageSpec(stage, impl, tuple(requires), tuple(assigns), factory,
+                                    description, implemented)
+        return factory
+
+    return wrap
+
+
+def registry() -> dict[str, StageSpec]:
+    for name in _STAGE_MODULES:
+        importlib.import_module(name)
+    return dict(_REGISTRY)
+
+
+def resolve(stages: list[str], impls: dict[str, str]) -> list[StageSpec]:
+    """The specs for the configured stages, in order, with their needs checked."""
+    reg = registry()
+    specs = []
+    have = {"article", "doc"}
+    for stage in stages:
+        impl = impls.get(stage, f"dateline.{stage}.v1")
+        spec = reg.get(impl)
+        if spec is None or spec.stage != stage:
+            known = ", ".join(sorted(s.impl for s in reg.values() if s.stage == stage)) or "none"
+            raise DatelineError("E003", f"No implementation {impl!r} for stage {stage!r}.",
+                                f"Registered for this stage: {known}. Fix `stages` in your config.")
+        missing = [r for r in spec.requires if r not in have]
+        if missing:
+            raise DatelineError("E004", f"Stage {stage!r} needs {', '.join(missing)}, which no earlier stage sets.",
+                                "Put the stage that sets it earlier in `pipeline` in your config.")
+        have.update(spec.assigns)
+        specs.append(spec)
+    return specs
+
+
+@dataclass
+class Pipeline:
+    """The configured stages, built once per process and applied per batch."""
+
+    specs: list[StageSpec]
+    config: dict
+    nlp: Any = None
+    fns: list[StageFn] = field(default_factory=list)
+    budget_s: Optional[float] = None
+    profile: dict[str, float] = field(default_factory=dict)
+
+    @classmethod
+    def from_config(cls, config: dict) -> "Pipeline":
+        from .nlp.model import load_model
+
+        specs = resolve(list(config["pipeline"]), dict(config.get("stages", {})))
+        pipe = cls(specs=specs, config=config, budget_s=config.get("doc_time_budget"))
+        pipe.nlp = load_model(config["spacy_model"])
+        pipe.fns = [spec.factory(config) for spec in specs]
+        return pipe
+
+    def docs(self, texts: list[str]):
+        batch = int(self.config.get("batch_size", 32))
+        return self.nlp.pipe(texts, batch_size=batch)
+
+    def process(self, records: list[Record]) -> list[Record]:
+        """Run every stage on every record; a failing stage rejects that article's stage, not the batch."""
+        t0 = _time.perf_counter()
+        docs = list(self.docs([r.article.text for r in records]))
+        self.profile["spacy"] = self.profile.get("spacy", 0.0) + _time.perf_counter() - t0
+        for record, doc in zip(records, docs):
+            self.apply(record, doc)
+        return records
+
+    def apply(self, record: Record, doc: Any) -> Record:
+        started = _time.perf_counter()
+        for spec, fn in zip(self.specs, self.fns):
+            t0 = _time.perf_counter()
+            if self.budget_s and t0 - started > self.budget_s:
+                record.rejects.append(Reject(
+                    source=record.article.path or record.article.id, article_id=record.article.id,
+                    stage=spec.stage, code="E302",
+                    reason=f"Stopped before stage {spec.stage!r}: the article used more than "
+                           f"{self.budget_s:g} s. Raise `doc_time_budget` or split the article."))
+                break
+            try:
+                fn(record, doc)
+                record.stages.append(spec.stage)
+            except Exception as exc:  # one bad article never stops a batch
+                last = traceback.extract_tb(exc.__traceback__)[-1]
+                record.rejects.append(Reject(
+                    source=record.article.path or record.article.id, article_id=record.article.id,
+                    stage=spec.stage, code="E301",
+                    reason=f"{type(exc).__name__}: {exc} (at {last.filename.rsplit('/', 1)[-1]}:{last.lineno}). "
+                           "The article is kept without this stage's output; please report it with the text."))
+            self.profile[spec.stage] = self.profile.get(spec.stage, 0.0) + _time.perf_counter() - t0
+        return record

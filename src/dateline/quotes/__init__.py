@@ -1,0 +1,1 @@
+"""The quotes stage: quotes with cue, source, content and speaker."""

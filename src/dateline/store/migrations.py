@@ -1,0 +1,68 @@
+"""Named schema migrations, applied in order, each in its own transaction.
+
+Add a migration at the end; never edit one that has shipped. Column names
+follow the output contract of the data model.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: list[tuple[int, str, str]] = [
+    (1, "initial schema", """
+CREATE TABLE articles (
+    id TEXT PRIMARY KEY, title TEXT, url TEXT, source TEXT, published DATE, published_from TEXT,
+    language TEXT, text TEXT, path TEXT, flags TEXT[], stages TEXT[], n_sentences INTEGER,
+    ingested_at TIMESTAMP DEFAULT current_timestamp
+);
+CREATE TABLE article_sources (
+    article_id TEXT, origin TEXT, url TEXT, source TEXT, first_seen TIMESTAMP DEFAULT current_timestamp,
+    PRIMARY KEY (article_id, origin)
+);
+CREATE TABLE near_duplicates (
+    article_id TEXT, duplicate_of TEXT, similarity DOUBLE, PRIMARY KEY (article_id, duplicate_of)
+);
+CREATE TABLE article_minhash (article_id TEXT PRIMARY KEY, sig BLOB);
+CREATE TABLE sentences (id TEXT PRIMARY KEY, article_id TEXT, idx INTEGER, start INTEGER, "end" INTEGER);
+CREATE TABLE mentions (id TEXT PRIMARY KEY, article_id TEXT, text TEXT, start INTEGER, "end" INTEGER, label TEXT);
+CREATE TABLE actors (
+    id TEXT PRIMARY KEY, article_id TEXT, text TEXT, start INTEGER, "end" INTEGER, name TEXT, country TEXT,
+    sector TEXT, kb_id TEXT, score DOUBLE, reason TEXT
+);
+CREATE TABLE places (
+    id TEXT PRIMARY KEY, article_id TEXT, text TEXT, start INTEGER, "end" INTEGER, name TEXT, geonameid BIGINT,
+    feature TEXT, lat DOUBLE, lon DOUBLE, admin1 TEXT, country TEXT, score DOUBLE, reason TEXT
+);
+CREATE TABLE times (
+    id TEXT PRIMARY KEY, article_id TEXT, text TEXT, start INTEGER, "end" INTEGER, type TEXT, value TEXT,
+    mod TEXT, anchor TEXT, score DOUBLE, reason TEXT
+);
+CREATE TABLE events (
+    id TEXT PRIMARY KEY, article_id TEXT, type TEXT, mode TEXT, cameo TEXT, acled_type TEXT, acled_subtype TEXT,
+    intensity DOUBLE, modality TEXT, modality_cue_text TEXT, modality_cue_start INTEGER, modality_cue_end INTEGER,
+    reported_by TEXT, sources TEXT[], targets TEXT[], place TEXT,
+    time_value TEXT, start_date DATE, end_date DATE, granularity TEXT, time_from TEXT,
+    quantities JSON, trigger_text TEXT, trigger_start INTEGER, trigger_end INTEGER,
+    sentence_id TEXT, sentence_start INTEGER, sentence_end INTEGER, score DOUBLE, reason TEXT
+);
+CREATE TABLE event_actors (event_id TEXT, actor_id TEXT, role TEXT, PRIMARY KEY (event_id, actor_id, role));
+CREATE TABLE quotes (
+    id TEXT PRIMARY KEY, article_id TEXT, kind TEXT, speaker TEXT,
+    source_text TEXT, source_start INTEGER, source_end INTEGER, cue_text TEXT, cue_start INTEGER, cue_end INTEGER,
+    content_text TEXT, content_start INTEGER, content_end INTEGER, about TEXT[], events TEXT[],
+    score DOUBLE, reason TEXT
+);
+CREATE TABLE clusters (
+    id TEXT PRIMARY KEY, type TEXT, n_articles INTEGER, n_sources INTEGER, first_seen DATE, last_seen DATE,
+    start_date DATE, end_date DATE, place TEXT, summary JSON
+);
+CREATE TABLE cluster_members (event_id TEXT PRIMARY KEY, cluster_id TEXT);
+CREATE TABLE rejects (
+    id TEXT PRIMARY KEY, source TEXT, article_id TEXT, stage TEXT, code TEXT, reason TEXT,
+    rejected_at TIMESTAMP DEFAULT current_timestamp
+);
+CREATE TABLE runs (
+    id TEXT PRIMARY KEY, started_at TIMESTAMP, finished_at TIMESTAMP, paths TEXT[], summary JSON
+);
+"""),
+]
+
+LATEST = MIGRATIONS[-1][0]

@@ -1,0 +1,117 @@
+"""Read-side queries shared by the CLI, the Python API and the HTTP API.
+
+Every filter is a bound parameter; table and column names come from fixed lists.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Optional
+
+from ..errors import DatelineError
+from .db import DATA_TABLES, Store
+
+MODALITIES = ("asserted", "negated", "hypothetical", "future", "threatened", "demanded")
+EXPORT_FORMATS = ("parquet", "csv", "jsonl")
+EXPORTABLE = DATA_TABLES + ("runs",)
+
+
+def _date(value: Optional[str], name: str) -> Optional[dt.date]:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise DatelineError("E401", f"--{name} {value!r} is not a date.", "Use YYYY-MM-DD.") from None
+
+
+def _page(limit: int, offset: int) -> tuple[int, int]:
+    if not (0 < int(limit) <= 100_000) or int(offset) < 0:
+        raise DatelineError("E401", f"limit must be 1..100000 and offset >= 0 (got {limit}, {offset}).")
+    return int(limit), int(offset)
+
+
+def articles(store: Store, limit: int = 50, offset: int = 0, source: Optional[str] = None,
+             date_from: Optional[str] = None, date_to: Optional[str] = None) -> list[dict]:
+    limit, offset = _page(limit, offset)
+    where, params = ["TRUE"], []
+    if source:
+        where.append("source = ?")
+        params.append(source)
+    if (d := _date(date_from, "from")):
+        where.append("published >= ?")
+        params.append(d)
+    if (d := _date(date_to, "to")):
+        where.append("published <= ?")
+        params.append(d)
+    return store.query(
+        f"""SELECT id, published, published_from, title, source, path, flags, n_sentences,
+                   (SELECT count(*) FROM article_sources s WHERE s.article_id = a.id) AS n_copies
+            FROM articles a WHERE {' AND '.join(where)} ORDER BY published NULLS LAST, id LIMIT ? OFFSET ?""",
+        params + [limit, offset])
+
+
+def rejects(store: Store, limit: int = 100, offset: int = 0, code: Optional[str] = None,
+            stage: Optional[str] = None) -> list[dict]:
+    limit, offset = _page(limit, offset)
+    where, params = ["TRUE"], []
+    if code:
+        where.append("code = ?")
+        params.append(code)
+    if stage:
+        where.append("stage = ?")
+        params.append(stage)
+    return store.query(f"SELECT source, article_id, stage, code, reason, rejected_at FROM rejects "
+                       f"WHERE {' AND '.join(where)} ORDER BY rejected_at, source LIMIT ? OFFSET ?", params + [limit, offset])
+
+
+def events(store: Store, type: Optional[str] = None, actor: Optional[str] = None, date_from: Optional[str] = None,
+           date_to: Optional[str] = None, place: Optional[str] = None, modality: Optional[str] = "asserted",
+           limit: int = 50, offset: int = 0) -> list[dict]:
+    """Events with their sentence; by default only asserted ones (``modality='all'`` for every one)."""
+    limit, offset = _page(limit, offset)
+    where, params = ["TRUE"], []
+    if type:
+        where.append("e.type = ?")
+        params.append(type.upper())
+    if modality and modality != "all":
+        if modality not in MODALITIES:
+            raise DatelineError("E401", f"Unknown modality {modality!r}.", f"Use one of {', '.join(MODALITIES)} or all.")
+        where.append("e.modality = ?")
+        params.append(modality)
+    if (d := _date(date_from, "from")):
+        where.append("coalesce(e.end_date, e.start_date, a.published) >= ?")
+        params.append(d)
+    if (d := _date(date_to, "to")):
+        where.append("coalesce(e.start_date, e.end_date, a.published) <= ?")
+        params.append(d)
+    if actor:
+        where.append("""e.id IN (SELECT ea.event_id FROM event_actors ea JOIN actors x ON x.id = ea.actor_id
+                        WHERE x.country = ? OR lower(x.name) = lower(?) OR x.kb_id = ? OR lower(x.text) = lower(?))""")
+        params += [actor.upper(), actor, actor, actor]
+    if place:
+        where.append("e.place IN (SELECT id FROM places WHERE lower(name) = lower(?) OR lower(text) = lower(?) "
+                     "OR country = ? OR CAST(geonameid AS TEXT) = ?)")
+        params += [place, place, place.upper(), place]
+    return store.query(
+        f"""SELECT e.id, coalesce(e.start_date, a.published) AS date, e.type, e.mode, e.modality, e.cameo,
+                   e.intensity, e.sources, e.targets, e.place, e.trigger_text,
+                   substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence,
+                   e.score, e.reason, e.article_id
+            FROM events e JOIN articles a ON a.id = e.article_id
+            WHERE {' AND '.join(where)} ORDER BY date NULLS LAST, e.id LIMIT ? OFFSET ?""",
+        params + [limit, offset])
+
+
+def export(store: Store, table: str, format: str, output: str) -> int:
+    """Write one table to Parquet, CSV or JSON Lines with DuckDB's own writers; returns the row count."""
+    if table not in EXPORTABLE:
+        raise DatelineError("E204", f"Unknown table {table!r}.", f"Tables: {', '.join(EXPORTABLE)}.")
+    if format not in EXPORT_FORMATS:
+        raise DatelineError("E401", f"Unknown export format {format!r}.", f"Use one of {', '.join(EXPORT_FORMATS)}.")
+    options = {"parquet": "(FORMAT parquet)", "csv": "(FORMAT csv, HEADER)", "jsonl": "(FORMAT json)"}[format]
+    escaped = output.replace("'", "''")
+    store.con.execute(f"COPY (SELECT * FROM {table}) TO '{escaped}' {options}")
+    return store.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]

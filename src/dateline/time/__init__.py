@@ -1,0 +1,1 @@
+"""The time stage: dates and times (TIMEX3)."""
