@@ -96,11 +96,13 @@ def main() -> None:
 @click.option("--limit", type=int, default=None, help="Stop after this many new articles.")
 @click.option("--config", "config_file", default=None, help="TOML settings file layered over the defaults.")
 @click.option("--spacy-model", default=None, help="Installed spaCy pipeline to use instead of the pinned default.")
+@click.option("--exclude", multiple=True, help="Skip files whose name or path matches this glob (repeatable), "
+              "added to the setting `exclude`.")
 @click.option("--profile", is_flag=True, help="Print the time spent in each stage.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @coded_errors
-def run(paths, db, workers, limit, config_file, spacy_model, profile, quiet, as_json) -> None:
+def run(paths, db, workers, limit, config_file, spacy_model, exclude, profile, quiet, as_json) -> None:
     """Read PATHS (files, folders, globs, or - for stdin) into the DuckDB file.
 
     Plain text (first line `date YYYY-MM-DD`, optional title line), JSON Lines,
@@ -110,9 +112,16 @@ def run(paths, db, workers, limit, config_file, spacy_model, profile, quiet, as_
     Example:
 
         dateline run examples/corpus --db demo.duckdb --workers 2
+
+        dateline run ../shared/data/timelines/t17 --exclude '*/timelines/*' --db t17.duckdb
     """
+    extra = {}
+    if exclude:
+        from .settings import load_config
+
+        extra["exclude"] = list(load_config(config_file)["exclude"]) + list(exclude)
     summary = dateline.run(list(paths), db=db, workers=workers, limit=limit, config_file=config_file,
-                           spacy_model=spacy_model, progress=not quiet)
+                           spacy_model=spacy_model, progress=not quiet, **extra)
     if as_json:
         click.echo(json.dumps(summary.as_dict(), default=str))
         return

@@ -40,6 +40,8 @@ SETTINGS: tuple[Setting, ...] = (
             "two articles are linked as near-duplicates."),
     Setting("minhash_perms", 64, "MinHash permutations for near-duplicate detection."),
     Setting("future_date_slack_days", 2, "A publication date later than today plus this many days is ignored (W103)."),
+    Setting("exclude", ["README*", "LICENSE*", "NOTICE*", "ATTRIBUTION*", "CHANGELOG*"],
+            "File-name patterns skipped when reading folders (documentation files, not articles)."),
     Setting("columns", {"text": "text", "title": "title", "url": "url", "published": "published", "source": "source"},
             "Column or key names read from CSV and JSON Lines input."),
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import fnmatch
 import glob
 import io
 import json
@@ -22,6 +23,7 @@ TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 HEADER = re.compile(r"^date:?\s+(\S+)\s*$", re.IGNORECASE)
+FOLDER_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 TITLE_MAX = 200
 
 
@@ -30,9 +32,10 @@ def _reject(origin: str, code: str, reason: str, article: Optional[str] = None) 
 
 
 # --- where inputs come from ---------------------------------------------------------
-def iter_paths(paths: Iterable[str]) -> Iterator[Union[Path, str, Reject]]:
-    """Files to read, in a stable order: files as given, folders recursively (hidden ones skipped),
-    globs expanded; ``-`` stands for standard input."""
+def iter_paths(paths: Iterable[str], exclude: Iterable[str] = ()) -> Iterator[Union[Path, str, Reject]]:
+    """Files to read, in a stable order: files as given, folders recursively (hidden files and names
+    matching ``exclude`` skipped), globs expanded; ``-`` stands for standard input."""
+    exclude = list(exclude)
     for raw in paths:
         raw = str(raw)
         if raw == "-":
@@ -43,7 +46,9 @@ def iter_paths(paths: Iterable[str]) -> Iterator[Union[Path, str, Reject]]:
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
-                    if not name.startswith("."):
+                    full = (Path(root) / name).as_posix()
+                    if not name.startswith(".") and not any(
+                            fnmatch.fnmatch(name, pat) or fnmatch.fnmatch(full, pat) for pat in exclude):
                         yield Path(root) / name
         elif path.exists() or path.is_symlink():
             yield path
@@ -59,7 +64,7 @@ def iter_paths(paths: Iterable[str]) -> Iterator[Union[Path, str, Reject]]:
 
 def read_inputs(paths: Iterable[str], config: dict) -> Iterator[Item]:
     """Every article or reject from the given paths."""
-    for item in iter_paths(paths):
+    for item in iter_paths(paths, config.get("exclude", ())):
         if isinstance(item, Reject):
             yield item
         elif item == "-":
@@ -90,7 +95,16 @@ def read_file(path: Path, config: dict) -> Iterator[Item]:
         yield _reject(origin, "E103", f"Cannot read {origin!r}: {exc.strerror or exc}. Check that the path exists "
                       "and that you have permission to read it.")
         return
-    yield from parse_bytes(origin, suffix, data, config)
+    yield from parse_bytes(origin, suffix, data, config, folder_date=folder_date(path))
+
+
+def folder_date(path: Path) -> Optional[str]:
+    """A date given by the folder the file sits in (``.../2011-02-03/123.txt``), as corpora such as
+    Timeline17 file articles by publication date."""
+    for parent in list(path.parents)[:2]:
+        if FOLDER_DATE.match(parent.name):
+            return parent.name
+    return None
 
 
 def _sniff_suffix(head: bytes) -> str:
@@ -116,7 +130,8 @@ def decode(origin: str, data: bytes) -> tuple[Optional[str], list[str], Optional
         return data.decode("utf-8", errors="replace"), ["W101"], None
 
 
-def parse_bytes(origin: str, suffix: str, data: bytes, config: dict) -> Iterator[Item]:
+def parse_bytes(origin: str, suffix: str, data: bytes, config: dict,
+                folder_date: Optional[str] = None) -> Iterator[Item]:
     if not data.strip():
         yield _reject(origin, "E101", "The input is empty. Remove it or add the article text.")
         return
@@ -125,7 +140,7 @@ def parse_bytes(origin: str, suffix: str, data: bytes, config: dict) -> Iterator
         yield rej
         return
     if suffix in HTML_SUFFIXES:
-        yield parse_html(origin, text, flags, config)
+        yield parse_html(origin, text, flags, config, folder_date)
     elif suffix in JSONL_SUFFIXES:
         yield from read_jsonl(origin, io.StringIO(text), config, flags)
     elif suffix == ".json":
@@ -133,17 +148,20 @@ def parse_bytes(origin: str, suffix: str, data: bytes, config: dict) -> Iterator
     elif suffix == ".csv":
         yield from read_csv(origin, io.StringIO(text, newline=""), config, flags)
     else:
-        yield parse_text(origin, text, flags, config)
+        yield parse_text(origin, text, flags, config, folder_date)
 
 
 # --- formats -------------------------------------------------------------------------
-def parse_text(origin: str, text: str, flags: list[str], config: dict) -> Item:
-    """Plain text: optional first line ``date YYYY-MM-DD``, optional title line followed by a blank line."""
+def parse_text(origin: str, text: str, flags: list[str], config: dict, folder_date: Optional[str] = None) -> Item:
+    """Plain text: optional first line ``date YYYY-MM-DD``, optional title line followed by a blank line.
+    Without a header, a date-named folder gives the date."""
     lines = clean_text(text).split("\n")
     published_raw, from_ = None, "none"
     if lines and (m := HEADER.match(lines[0])):
         published_raw, from_ = m.group(1), "header"
         lines = lines[1:]
+    elif folder_date:
+        published_raw, from_ = folder_date, "metadata"
     while lines and not lines[0].strip():
         lines = lines[1:]
     title = None
@@ -153,7 +171,7 @@ def parse_text(origin: str, text: str, flags: list[str], config: dict) -> Item:
                         published=published_raw, published_from=from_)
 
 
-def parse_html(origin: str, html: str, flags: list[str], config: dict) -> Item:
+def parse_html(origin: str, html: str, flags: list[str], config: dict, folder_date: Optional[str] = None) -> Item:
     import trafilatura
 
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
@@ -166,8 +184,8 @@ def parse_html(origin: str, html: str, flags: list[str], config: dict) -> Item:
     if title and lines and lines[0].strip() == title.strip():
         body = "\n".join(lines[1:])
     return make_article(origin, body, config, flags=flags, title=title, url=doc.url,
-                        source=doc.sitename or doc.hostname, published=doc.date,
-                        published_from="metadata" if doc.date else "none")
+                        source=doc.sitename or doc.hostname, published=doc.date or folder_date,
+                        published_from="metadata" if (doc.date or folder_date) else "none")
 
 
 def _from_mapping(origin: str, obj: Any, config: dict, flags: list[str]) -> Item:
