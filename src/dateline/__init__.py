@@ -19,14 +19,14 @@ __all__ = ["run", "extract", "articles", "rejects", "events", "export", "stages"
 
 def run(paths, db: Optional[str] = None, workers: Optional[int] = None, limit: Optional[int] = None, **kw: Any):
     """Read articles from files, folders, globs or ``-`` into a DuckDB file; returns a RunSummary."""
-    from .run import run as _run
+    from .runner import run as _run
 
     return _run(paths, db=db, workers=workers, limit=limit, **kw)
 
 
 def extract(text: str, published: Optional[str] = None, **kw: Any):
     """The full typed :class:`~dateline.model.Record` of one text after every stage (nothing stored)."""
-    from .run import extract as _extract
+    from .runner import extract as _extract
 
     return _extract(text, published=published, **kw)
 

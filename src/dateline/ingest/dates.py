@@ -30,7 +30,8 @@ def parse_date(value: object) -> Optional[dt.date]:
     # Other spellings ("March 5, 2025", "05/03/2025"): dateparser, imported only when needed.
     import dateparser
 
-    parsed = dateparser.parse(text, settings={"STRICT_PARSING": True, "PREFER_DAY_OF_MONTH": "first"})
+    # Absolute forms only: "yesterday" in metadata would otherwise be read against today's clock.
+    parsed = dateparser.parse(text, settings={"STRICT_PARSING": True, "PARSERS": ["timestamp", "absolute-time"]})
     return parsed.date() if parsed else None
 
 

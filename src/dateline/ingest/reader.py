@@ -25,6 +25,7 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 HEADER = re.compile(r"^date:?\s+(\S+)\s*$", re.IGNORECASE)
 FOLDER_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 TITLE_MAX = 200
+MIN_HTML_WORDS = 8
 
 
 def _reject(origin: str, code: str, reason: str, article: Optional[str] = None) -> Reject:
@@ -176,7 +177,8 @@ def parse_html(origin: str, html: str, flags: list[str], config: dict, folder_da
 
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
     body = (doc.text or "") if doc is not None else ""
-    if not body.strip():
+    # A few words (a menu entry, a button) are what extractors return for pages without an article.
+    if len(body.split()) < MIN_HTML_WORDS:
         return _reject(origin, "E104", "No main text found in this HTML page (it may be a navigation, index or "
                        "script-only page). Save the article page itself, or pass its text as .txt.")
     title = doc.title

@@ -61,9 +61,11 @@ class Store:
     def migrate(self) -> None:
         self.con.execute("CREATE TABLE IF NOT EXISTS schema_migrations "
                          "(version INTEGER PRIMARY KEY, name TEXT, applied_at TIMESTAMP DEFAULT current_timestamp)")
-        current = self._check_version()
-        for version, name, sql in MIGRATIONS:
-            if version <= current:
+        self._check_version()
+        applied = {row[0] for row in self.con.execute("SELECT version FROM schema_migrations").fetchall()}
+        # By version, and every one not yet applied (not only those above the highest applied).
+        for version, name, sql in sorted(MIGRATIONS):
+            if version in applied:
                 continue
             with self.transaction():
                 self.con.execute(sql)

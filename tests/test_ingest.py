@@ -1,0 +1,188 @@
+"""Ingest: formats, dates, and every kind of bad input the foundation issue lists."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from dateline.ingest import read_inputs
+from dateline.ingest.normalize import article_id
+from dateline.model import Article, Reject
+from dateline.settings import load_config
+
+CONFIG = load_config(config_file=None)
+
+STORY = ("Government troops shelled two villages north of the river on Tuesday, killing at least "
+         "eight people, local officials said. The army denied targeting civilians.")
+
+
+def read(*paths, **overrides) -> list:
+    config = {**CONFIG, **overrides}
+    return list(read_inputs([str(p) for p in paths], config))
+
+
+def only(items, kind):
+    return [i for i in items if isinstance(i, kind)]
+
+
+def test_text_with_date_header_and_title(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text(f"date 2024-05-07\nVillages shelled\n\n{STORY}\n", encoding="utf-8")
+    [art] = read(f)
+    assert isinstance(art, Article)
+    assert art.published == dt.date(2024, 5, 7) and art.published_from == "header"
+    assert art.title == "Villages shelled"
+    assert art.text == STORY
+    assert art.id == article_id(STORY)
+
+
+def test_undated_article_is_kept_and_flagged(tmp_path):
+    f = tmp_path / "b.txt"
+    f.write_text(STORY, encoding="utf-8")
+    [art] = read(f)
+    assert isinstance(art, Article) and art.published is None
+    assert art.published_from == "none" and "W102" in art.flags
+
+
+def test_folder_named_by_date_gives_the_date(tmp_path):
+    d = tmp_path / "2011-02-03"
+    d.mkdir()
+    (d / "1.htm.txt").write_text(STORY, encoding="utf-8")
+    [art] = read(tmp_path)
+    assert art.published == dt.date(2011, 2, 3) and art.published_from == "metadata"
+
+
+@pytest.mark.parametrize("header,flag", [("date 2999-01-01", "W103"), ("date yesterday", "W104"),
+                                         ("date 2024-13-45", "W104")])
+def test_bad_date_header_is_flagged_not_fatal(tmp_path, header, flag):
+    f = tmp_path / "c.txt"
+    f.write_text(f"{header}\n{STORY}", encoding="utf-8")
+    [art] = read(f)
+    assert isinstance(art, Article)
+    assert art.published is None and flag in art.flags
+    assert not art.text.startswith("date")
+
+
+def test_a_sentence_starting_with_date_is_not_a_header(tmp_path):
+    f = tmp_path / "d.txt"
+    f.write_text("Date palms burned after the strike on the oasis.\nMore text follows here.", encoding="utf-8")
+    [art] = read(f)
+    assert art.text.startswith("Date palms")
+
+
+def test_empty_file_is_rejected(tmp_path):
+    f = tmp_path / "empty.txt"
+    f.write_text("  \n\n", encoding="utf-8")
+    [rej] = read(f)
+    assert isinstance(rej, Reject) and rej.code == "E101" and rej.stage == "ingest"
+    assert "empty" in rej.reason
+
+
+def test_binary_file_is_rejected(tmp_path):
+    f = tmp_path / "photo.jpg"
+    f.write_bytes(bytes(range(256)) * 40)
+    [rej] = read(f)
+    assert rej.code == "E102" and "binary" in rej.reason
+
+
+def test_invalid_utf8_is_replaced_and_flagged(tmp_path):
+    f = tmp_path / "latin1.txt"
+    f.write_bytes("Troops entered the town of Saint-Éloi on Monday.".encode("latin-1"))
+    [art] = read(f)
+    assert isinstance(art, Article) and "W101" in art.flags
+    assert "\ufffd" in art.text
+
+
+def test_huge_single_line_is_rejected_without_reading_it_whole(tmp_path):
+    f = tmp_path / "huge.txt"
+    with open(f, "w") as fh:
+        fh.write("word " * (10 * 1024 * 1024))  # 50 MB on one line
+    [rej] = read(f)
+    assert rej.code == "E107" and "Split" in rej.reason
+
+
+def test_article_over_the_limit_is_rejected(tmp_path):
+    f = tmp_path / "long.txt"
+    f.write_text("word " * 5000, encoding="utf-8")
+    [rej] = read(f, max_article_chars=1000)
+    assert rej.code == "E107"
+
+
+def test_html_main_text_and_metadata(tmp_path):
+    f = tmp_path / "page.html"
+    f.write_text(f"""<html><head><title>Shelling north of the river</title>
+<meta property="article:published_time" content="2024-05-08T10:00:00Z"></head>
+<body><nav>Home | World | Sport</nav><article><h1>Shelling north of the river</h1>
+<p>{STORY}</p><p>Aid groups said they had not been able to reach the area since the weekend,
+and called for safe passage for medical teams and food convoys.</p></article>
+<footer>All rights reserved</footer></body></html>""", encoding="utf-8")
+    [art] = read(f)
+    assert isinstance(art, Article)
+    assert art.published == dt.date(2024, 5, 8) and art.published_from == "metadata"
+    assert "shelled two villages" in art.text and "Home | World" not in art.text
+
+
+def test_html_without_main_text_is_rejected(tmp_path):
+    f = tmp_path / "nav.html"
+    f.write_text("<html><head><script>var x = 1;</script></head><body><nav><a href='/'>Home</a></nav></body></html>")
+    [rej] = read(f)
+    assert rej.code == "E104"
+
+
+def test_csv_with_named_columns(tmp_path):
+    f = tmp_path / "a.csv"
+    f.write_text('text,title,url,published,source\n"' + STORY + '",Shelling,https://example.org/1,2024-05-07,Example Wire\n')
+    [art] = read(f)
+    assert art.source == "Example Wire" and art.url == "https://example.org/1"
+    assert art.published == dt.date(2024, 5, 7) and art.path.endswith("a.csv:2")
+
+
+def test_csv_without_text_column_is_rejected(tmp_path):
+    f = tmp_path / "b.csv"
+    f.write_text("body,title\nsomething,else\n")
+    [rej] = read(f)
+    assert rej.code == "E105" and "columns.text" in rej.reason
+
+
+def test_csv_text_column_can_be_renamed(tmp_path):
+    f = tmp_path / "b.csv"
+    f.write_text(f'body,title\n"{STORY}",else\n')
+    [art] = read(f, columns={**CONFIG["columns"], "text": "body"})
+    assert isinstance(art, Article) and art.text == STORY
+
+
+def test_jsonl_with_a_broken_line_in_the_middle(tmp_path):
+    f = tmp_path / "a.jsonl"
+    good = [{"text": STORY, "published": "2024-05-07"}, {"text": STORY + " A second report.", "title": "t"}]
+    f.write_text(json.dumps(good[0]) + "\n{not json\n" + json.dumps(good[1]) + "\n")
+    items = read(f)
+    assert len(only(items, Article)) == 2
+    [rej] = only(items, Reject)
+    assert rej.code == "E106" and rej.source.endswith("a.jsonl:2")
+
+
+def test_unreadable_path_is_rejected(tmp_path):
+    link = tmp_path / "dangling.txt"
+    link.symlink_to(tmp_path / "missing-target.txt")
+    [rej] = read(link)
+    assert rej.code == "E103"
+
+
+def test_missing_path_is_rejected(tmp_path):
+    [rej] = read(tmp_path / "nope" / "*.txt")
+    assert rej.code == "E108"
+
+
+def test_glob_and_excluded_names(tmp_path):
+    for name in ("a.txt", "b.txt", "README.md"):
+        (tmp_path / name).write_text(STORY + name)
+    assert len(read(tmp_path)) == 2  # README is excluded from folders by default
+    assert len(read(tmp_path / "*.txt")) == 2
+
+
+def test_same_text_with_other_spacing_has_the_same_id():
+    assert article_id(STORY) == article_id("  " + STORY.replace(" ", "\n  ").upper())
+    assert article_id(STORY) != article_id(STORY + " Extra.")
