@@ -10,11 +10,41 @@ The Python API has the names and parameters of the CLI commands::
 
 from __future__ import annotations
 
+import sys
+import types
 from typing import Any, Optional
 
 __version__ = "0.1.0"
 
-__all__ = ["run", "extract", "articles", "rejects", "events", "export", "stages", "schema", "eval", "__version__"]
+__all__ = ["run", "import_shards", "extract", "articles", "rejects", "events", "quotes", "export", "stages", "schema", "eval", "link", "clusters", "timeline",
+
+           "dyad", "actors", "actor", "__version__"]
+
+
+# --- API names shared with stage packages -----------------------------------------------------
+class _CallableModule(types.ModuleType):
+    """A stage package that shares its name with an API function (``dateline/events/`` and
+    ``dateline.events()``) and can be called as that function."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return _API_FUNCTIONS[self.__name__.rsplit(".", 1)[-1]](*args, **kwargs)
+
+
+class _Package(types.ModuleType):
+    """Importing ``dateline.events.stage`` binds the attribute ``dateline.events`` to the stage package,
+    hiding the API function of that name. The package is then made callable as the function, so both
+    ``dateline.events(db=...)`` and ``import dateline.events.stage`` keep working."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        current = self.__dict__.get(name)
+        if isinstance(value, types.ModuleType) and isinstance(current, types.FunctionType):
+            _API_FUNCTIONS[name] = current
+            value.__class__ = _CallableModule
+        super().__setattr__(name, value)
+
+
+_API_FUNCTIONS: dict[str, Any] = {}
+sys.modules[__name__].__class__ = _Package
 
 
 def run(paths, db: Optional[str] = None, workers: Optional[int] = None, limit: Optional[int] = None, **kw: Any):
@@ -22,6 +52,20 @@ def run(paths, db: Optional[str] = None, workers: Optional[int] = None, limit: O
     from .runner import run as _run
 
     return _run(paths, db=db, workers=workers, limit=limit, **kw)
+
+
+def import_shards(shards: str, db: Optional[str] = None, views: bool = False, link: Optional[bool] = None) -> dict:
+    """Load the Parquet shards of a Dask run (folder or fsspec URL) into a DuckDB file; the CLI command is
+    ``dateline import`` (``import`` is a Python keyword). Idempotent. ``views=True`` makes ``db`` (a new
+    file) views over local shards instead. ``link`` defaults to the setting. Returns rows per table."""
+    from .settings import load_config
+    from .store import shards as _shards
+
+    config = load_config()
+    db = db or config["db"]
+    if views:
+        return {"shards": str(shards), "db": db, "views": _shards.create_views(shards, db)}
+    return _shards.import_shards(shards, db, link=config["link"] if link is None else link)
 
 
 def extract(text: str, published: Optional[str] = None, **kw: Any):
@@ -86,3 +130,84 @@ def eval(task: str, gold: Optional[str] = None, limit: Optional[int] = None, **k
     from .eval import evaluate
 
     return evaluate(task, gold=gold, limit=limit, **kw)
+
+
+def _read_across(db: Optional[str], fn_name: str, read_only: bool = True, **kw: Any):
+    """Call a cross-article query (dateline.store.timeline_queries) on the DuckDB file."""
+    from .settings import load_config
+    from .store import open_store
+    from .store import timeline_queries
+
+    store = open_store(db or load_config()["db"], read_only=read_only)
+    try:
+        return getattr(timeline_queries, fn_name)(store, **kw)
+    finally:
+        store.close()
+
+
+def link(db: Optional[str] = None) -> dict:
+    """Link stored event mentions not yet in a cluster (new ones join existing clusters); returns counts."""
+    return _read_across(db, "link", read_only=False)
+
+
+def clusters(db: Optional[str] = None, **kw: Any) -> list[dict]:
+    """Linked events, most sources first (filters: type, date_from, date_to, min_sources; limit, offset)."""
+    return _read_across(db, "clusters", **kw)
+
+
+def timeline(query: str, db: Optional[str] = None, dates: int = 10, sentences: int = 1, **kw: Any) -> list[dict]:
+    """The most important days for ``query`` and the sentences that best describe each (date_from, date_to)."""
+    return _read_across(db, "timeline", query=query, dates=dates, sentences=sentences, **kw)
+
+
+def dyad(a: str, b: Optional[str] = None, db: Optional[str] = None, **kw: Any) -> dict:
+    """Events between actors A and B (every event of A when B is None) and A's statements, per period
+    (period: day | week | month; modality, date_from, date_to; limit, offset)."""
+    return _read_across(db, "dyad", a=a, b=b, **kw)
+
+
+# The stage package dateline.quotes is imported first, so that importing it later (the stage registry
+# does) does not replace this function with the package as the attribute ``dateline.quotes``.
+from . import quotes as _quotes_package  # noqa: E402,F401
+
+
+def quotes(db: Optional[str] = None, speaker: Optional[str] = None, about: Optional[str] = None,
+           date_from: Optional[str] = None, date_to: Optional[str] = None, limit: int = 50, offset: int = 0) -> list[dict]:
+    """Who said what, when: quotes with speaker, cue and content (filters: speaker, about, date_from, date_to)."""
+    from .settings import load_config
+    from .store import open_store
+    from .store.quote_queries import quotes as _quotes
+
+    store = open_store(db or load_config()["db"], read_only=True)
+    try:
+        return _quotes(store, speaker=speaker, about=about, date_from=date_from, date_to=date_to,
+                       limit=limit, offset=offset)
+    finally:
+        store.close()
+
+
+# The stage package dateline.actors is imported first, so that importing it later (the stage registry
+# does) does not replace this function with the package as the attribute ``dateline.actors``.
+from . import actors as _actors_package  # noqa: E402,F401
+
+
+def _read_actors(db: Optional[str], fn_name: str, **kw: Any):
+    from .settings import load_config
+    from .store import actor_queries, open_store
+
+    store = open_store(db or load_config()["db"], read_only=True)
+    try:
+        return getattr(actor_queries, fn_name)(store, **kw)
+    finally:
+        store.close()
+
+
+def actors(db: Optional[str] = None, country: Optional[str] = None, sector: Optional[str] = None,
+           limit: int = 50, offset: int = 0) -> list[dict]:
+    """Actors with mention and article counts and first/last dates (filters: country, sector)."""
+    return _read_actors(db, "actors", country=country, sector=sector, limit=limit, offset=offset)
+
+
+def actor(name: str, db: Optional[str] = None, limit: int = 50) -> dict:
+    """One actor by name, KB id or text: aliases, roles (stored and from the KB), events and quotes."""
+    return _read_actors(db, "actor", name=name, limit=limit)

@@ -101,8 +101,18 @@ def main() -> None:
 @click.option("--profile", is_flag=True, help="Print the time spent in each stage.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default=None,
+              help="local: this machine's process pool (default); dask: a Dask cluster writing Parquet shards "
+              "(pip install 'dateline[dask]'; docs/scaling.md).")
+@click.option("--scheduler", default=None, help="With --engine dask: `local` (a cluster on this machine, the "
+              "default) or a scheduler address such as tcp://10.0.0.5:8786.")
+@click.option("--shards", default=None, help="With --engine dask: folder or URL (s3://bucket/run) for the Parquet "
+              "shards; kept after the run (default: a temporary folder).")
+@click.option("--shards-only", is_flag=True, help="With --engine dask: write the shards and stop, without "
+              "importing them into --db (later: dateline import SHARDS --db FILE).")
 @coded_errors
-def run(paths, db, workers, limit, config_file, spacy_model, exclude, profile, quiet, as_json) -> None:
+def run(paths, db, workers, limit, config_file, spacy_model, exclude, profile, quiet, as_json, engine, scheduler,
+        shards, shards_only) -> None:
     """Read PATHS (files, folders, globs, or - for stdin) into the DuckDB file.
 
     Plain text (first line `date YYYY-MM-DD`, optional title line), JSON Lines,
@@ -114,6 +124,8 @@ def run(paths, db, workers, limit, config_file, spacy_model, exclude, profile, q
         dateline run examples/corpus --db demo.duckdb --workers 2
 
         dateline run ../shared/data/timelines/t17 --exclude '*/timelines/*' --db t17.duckdb
+
+        dateline run examples/corpus --engine dask --scheduler local --workers 2 --shards shards/ --db demo.duckdb
     """
     extra = {}
     if exclude:
@@ -121,16 +133,51 @@ def run(paths, db, workers, limit, config_file, spacy_model, exclude, profile, q
 
         extra["exclude"] = list(load_config(config_file)["exclude"]) + list(exclude)
     summary = dateline.run(list(paths), db=db, workers=workers, limit=limit, config_file=config_file,
-                           spacy_model=spacy_model, progress=not quiet, **extra)
+                           spacy_model=spacy_model, progress=not quiet, engine=engine, scheduler=scheduler,
+                           shards=shards, shards_only=shards_only, **extra)
     if as_json:
         click.echo(json.dumps(summary.as_dict(), default=str))
         return
     for line in summary.lines():
         click.echo(line)
+    if summary.shards:
+        click.echo(f"Parquet shards in {summary.shards}" + (" (not imported)" if shards_only else ""))
     if profile:
         total = sum(summary.profile.values()) or 1.0
         for stage, secs in sorted(summary.profile.items(), key=lambda kv: -kv[1]):
             click.echo(f"  {stage:<10} {secs:8.2f} s  {100 * secs / total:5.1f}%")
+
+
+@main.command(name="import")
+@click.argument("shards")
+@db_option
+@click.option("--views", is_flag=True, help="Make --db (a new file) a set of DuckDB views over local shards instead "
+              "of copying the rows.")
+@click.option("--link/--no-link", default=None, help="Link events across articles after the import "
+              "(default: setting `link`).")
+@click.option("--json", "as_json", is_flag=True, help="Print the rows added per table as JSON.")
+@coded_errors
+def import_(shards, db, views, link, as_json) -> None:
+    """Load the Parquet shards of a `dateline run --engine dask` into the DuckDB file.
+
+    SHARDS is a folder or an fsspec URL (s3://bucket/run). Rows already in the
+    database are skipped, so importing twice adds nothing. The Python function is
+    `dateline.import_shards` (`import` is a Python keyword).
+
+    Example:
+
+        dateline import shards/ --db demo.duckdb && dateline events --db demo.duckdb
+
+        dateline import shards/ --db shards-view.duckdb --views
+    """
+    out = dateline.import_shards(shards, db=db, views=views, link=link)
+    if as_json:
+        click.echo(json.dumps(out, default=str))
+        return
+    rows = ", ".join(f"{n} {t}" for t, n in (out["views"] if views else out["added"]).items() if n) or "nothing new"
+    click.echo(("views over " if views else "imported ") + rows + f" from {shards} -> {out['db']}")
+    if out.get("link"):
+        click.echo(f"linked {out['link']['events_linked']} events into {out['link']['clusters']} clusters")
 
 
 @main.command()
@@ -227,8 +274,74 @@ def events(db, type_, actor, date_from, date_to, place, modality, limit, offset,
 
 @main.command()
 @db_option
+@click.option("--country", default=None, help="Only actors of this ISO3 country, e.g. RUS.")
+@click.option("--sector", default=None, help="Only this sector, e.g. GOV, MIL, REB, CVL, IGO.")
+@page_options(50)
+@format_option
+@coded_errors
+def actors(db, country, sector, limit, offset, fmt) -> None:
+    """List actors with mention and article counts and their first and last dates.
+
+    Example:
+
+        dateline actors --db demo.duckdb --country RUS --sector MIL
+    """
+    emit(dateline.actors(db=db, country=country, sector=sector, limit=limit, offset=offset), fmt)
+
+
+@main.command()
+@click.argument("name")
+@db_option
+@click.option("--limit", type=int, default=50, show_default=True, help="Events and quotes at most.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="Output format.")
+@coded_errors
+def actor(name, db, limit, fmt) -> None:
+    """Show one actor (name, KB id or text as written): aliases, roles, events and quotes.
+
+    Example:
+
+        dateline actor "Vladimir Putin" --db demo.duckdb --format json
+    """
+    info = dateline.actor(name, db=db, limit=limit)
+    if fmt == "json":
+        click.echo(json.dumps(info, default=str, ensure_ascii=False, indent=1))
+        return
+    click.echo(f"{info['name']}  ({', '.join(info['kb_ids']) or 'not in the KB'}): "
+               f"{info['mentions']} mentions in {info['articles']} articles")
+    click.echo("aliases: " + "; ".join(f"{a['text']} ({a['mentions']})" for a in info["aliases"]))
+    for title, rows in (("roles in the articles", info["roles"]), ("roles in the KB", info["kb_roles"]),
+                        ("events", info["events"]), ("quotes", info["quotes"])):
+        click.echo(f"\n{title}:")
+        emit(rows, "table")
+
+
+@main.command()
+@db_option
+@click.option("--speaker", default=None, help="Speaker: ISO3 country, name or KB id of the actor, or the source text.")
+@click.option("--about", default=None, help="An actor mentioned inside the quote: ISO3 country, name or KB id.")
+@click.option("--from", "date_from", default=None, help="Published on or after YYYY-MM-DD.")
+@click.option("--to", "date_to", default=None, help="Published on or before YYYY-MM-DD.")
+@page_options(50)
+@format_option
+@coded_errors
+def quotes(db, speaker, about, date_from, date_to, limit, offset, fmt) -> None:
+    """List who said what, when: quotes with speaker, cue and content.
+
+    Example:
+
+        dateline quotes --db demo.duckdb --speaker RUS --about TUR --format json
+    """
+    emit(dateline.quotes(db=db, speaker=speaker, about=about, date_from=date_from, date_to=date_to,
+                         limit=limit, offset=offset), fmt)
+
+
+@main.command()
+@db_option
 @click.option("--table", required=True, help="Table to export, e.g. events.")
-@click.option("--format", "fmt", type=click.Choice(["parquet", "csv", "jsonl"]), default="parquet", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["parquet", "csv", "jsonl", "cameo-csv", "plover-json", "acled-csv"]),
+              default="parquet", show_default=True,
+              help="cameo-csv, plover-json and acled-csv are event exports (with --table events).")
 @click.option("-o", "--output", required=True, help="File to write.")
 @coded_errors
 def export(db, table, fmt, output) -> None:
@@ -271,14 +384,165 @@ def eval_(task, gold, limit, as_json) -> None:
 
         dateline eval time --gold ../shared/data/time/te3-platinum-dev --json
     """
-    from .eval import format_table
+    from .eval import evaluate, format_table
 
-    results = dateline.eval(task, gold=gold, limit=limit)
+    # `from .eval import ...` rebinds the attribute dateline.eval to the subpackage, so call it directly.
+    results = evaluate(task, gold=gold, limit=limit)
     results = results if isinstance(results, list) else [results]
     if as_json:
         click.echo(json.dumps(results[0] if len(results) == 1 else results, default=str))
     else:
         click.echo(format_table(results))
+
+
+
+# --- across articles: linking, clusters, timelines (dateline.link) ---------------------------
+REPORT_FORMATS = click.Choice(["table", "json", "md", "html"])
+
+
+@main.command()
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
+@coded_errors
+def link(db, as_json) -> None:
+    """Link stored event mentions across articles into clusters (new events join existing ones).
+
+    `dateline run` does this at its end when the setting `link` is true.
+
+    Example:
+
+        dateline link --db demo.duckdb
+    """
+    out = dateline.link(db=db)
+    if as_json:
+        click.echo(json.dumps(out))
+        return
+    click.echo(f"linked {out['events_linked']} events: {out['clusters_created']} new clusters, "
+               f"{out['clusters_touched']} touched, {out['clusters']} in all ({out['seconds']:.2f} s)")
+
+
+@main.command()
+@db_option
+@click.option("--type", "type_", default=None, help="PLOVER type, e.g. ASSAULT.")
+@click.option("--from", "date_from", default=None, help="On or after YYYY-MM-DD.")
+@click.option("--to", "date_to", default=None, help="On or before YYYY-MM-DD.")
+@click.option("--min-sources", type=int, default=1, show_default=True, help="Reported by at least this many sources.")
+@page_options(50)
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "md"]), default="table",
+              show_default=True, help="Output format.")
+@coded_errors
+def clusters(db, type_, date_from, date_to, min_sources, limit, offset, fmt) -> None:
+    """List linked events (one real-world event, several reports), most sources first, with disagreements.
+
+    Example:
+
+        dateline clusters --db demo.duckdb --type ASSAULT --min-sources 2
+    """
+    from .link.report import clusters_markdown
+
+    rows = dateline.clusters(db=db, type=type_, date_from=date_from, date_to=date_to, min_sources=min_sources,
+                             limit=limit, offset=offset)
+    if fmt == "md":
+        click.echo(clusters_markdown(rows), nl=False)
+        return
+    if fmt in ("table", "csv"):
+        rows = [{"id": r["id"], "date": r["start_date"], "type": r["type"], "place": r["place"],
+                 "sources": r["n_sources"], "articles": r["n_articles"], "first_seen": r["first_seen"],
+                 "last_seen": r["last_seen"],
+                 "disagreements": "; ".join(f"{k}: {'/'.join(v)}" for k, v in r["disagreements"].items())}
+                for r in rows]
+    emit(rows, fmt)
+
+
+@main.command()
+@db_option
+@click.option("--query", required=True, help='Words or phrases to follow, separated by commas or OR: "Idlib, Syria".')
+@click.option("--dates", type=int, default=10, show_default=True, help="Days in the timeline at most.")
+@click.option("--sentences", type=int, default=1, show_default=True, help="Sentences per day.")
+@click.option("--from", "date_from", default=None, help="Articles published on or after YYYY-MM-DD.")
+@click.option("--to", "date_to", default=None, help="Articles published on or before YYYY-MM-DD.")
+@click.option("--format", "fmt", type=REPORT_FORMATS, default="table", show_default=True, help="Output format.")
+@coded_errors
+def timeline(db, query, dates, sentences, date_from, date_to, fmt) -> None:
+    """The most important days for a topic and the sentences that best describe each day.
+
+    Days are ranked by references from later articles, mentions, publications and the
+    number of sources that reported events on them.
+
+    Example:
+
+        dateline timeline --db demo.duckdb --query "El Fasher" --dates 5 --sentences 2 --format md
+    """
+    from .link.report import timeline_html, timeline_markdown
+
+    days = dateline.timeline(query, db=db, dates=dates, sentences=sentences, date_from=date_from, date_to=date_to)
+    if fmt == "md":
+        click.echo(timeline_markdown(query, days), nl=False)
+    elif fmt == "html":
+        click.echo(timeline_html(query, days), nl=False)
+    elif fmt == "json":
+        emit(days, "json")
+    else:
+        emit([{"date": d["date"], "score": d["score"], "sentence": s["text"], "article_id": s["article_id"]}
+              for d in days for s in d["sentences"]], "table")
+
+
+@main.command()
+@click.argument("a")
+@click.argument("b", required=False)
+@db_option
+@click.option("--period", type=click.Choice(["day", "week", "month"]), default="month", show_default=True,
+              help="Counting period.")
+@click.option("--modality", default="asserted", show_default=True,
+              help="asserted, negated, hypothetical, future, threatened, demanded, or all.")
+@click.option("--from", "date_from", default=None, help="On or after YYYY-MM-DD.")
+@click.option("--to", "date_to", default=None, help="On or before YYYY-MM-DD.")
+@page_options(200)
+@click.option("--format", "fmt", type=REPORT_FORMATS, default="table", show_default=True, help="Output format.")
+@coded_errors
+def dyad(a, b, db, period, modality, date_from, date_to, limit, offset, fmt) -> None:
+    """Timeline of actor A, or of the pair A and B: dated events and statements, with counts,
+    mean PLOVER intensity and QuadClass per period. Actors: ISO3 (RUS), COUNTRY:SECTOR (RUS:MIL) or a name.
+
+    Example:
+
+        dateline dyad RUS UKR --db demo.duckdb --period week --format md
+    """
+    from .link.report import dyad_html, dyad_markdown
+
+    out = dateline.dyad(a, b, db=db, period=period, modality=modality, date_from=date_from, date_to=date_to,
+                        limit=limit, offset=offset)
+    if fmt == "md":
+        click.echo(dyad_markdown(out), nl=False)
+    elif fmt == "html":
+        click.echo(dyad_html(out), nl=False)
+    elif fmt == "json":
+        emit(out, "json")
+    else:
+        emit(out["periods"], "table")
+        click.echo("")
+        emit([{k: it[k] for k in ("date", "kind", "type", "quadclass", "intensity", "sources", "targets", "text")}
+              for it in out["items"]], "table")
+
+
+@main.command()
+@click.argument("db")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; loopback by default (0.0.0.0 opens it to the network).")
+@click.option("--port", type=int, default=8000, show_default=True, help="Port to listen on.")
+@click.option("--workers", type=int, default=1, show_default=True,
+              help="Server processes; each holds its own snapshot of the events (about one per core).")
+@coded_errors
+def serve(db, host, port, workers) -> None:
+    """Serve the read-only HTTP API (/api, OpenAPI at /api/openapi.json) and the web UI for DB.
+
+    Example:
+
+        dateline serve demo.duckdb --port 8000
+    """
+    from .api.serve import serve as _serve
+
+    _serve(db, host=host, port=port, workers=workers)
 
 
 if __name__ == "__main__":

@@ -34,6 +34,17 @@ CODES: dict[str, str] = {
     "E401": "bad query parameter",
     "E402": "gold data not found",
     "E403": "unknown evaluation task",
+    # HTTP API (dateline serve)
+    "E410": "no such item",
+    "E411": "method not allowed: the HTTP API is read-only",
+    "E412": "request too large",
+    "E413": "host not allowed",
+    "E419": "internal server error",
+    # distributed runs (dateline run --engine dask, dateline import)
+    "E501": "the optional Dask engine is not installed",
+    "E502": "cannot reach the Dask scheduler",
+    "E503": "no usable Parquet shards at the given location",
+    "E504": "a Dask task failed",
     # warnings kept with an article (flags)
     "W101": "invalid UTF-8 replaced",
     "W102": "no publication date",

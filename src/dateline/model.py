@@ -85,6 +85,7 @@ class Actor(_Base):
     kb_id: Optional[str] = Field(None, description="id of the knowledge-base entry")
     score: float = 0.0
     reason: str = ""
+    coref: Optional[str] = Field(None, description="id of the earlier actor mention this one refers back to")
 
 
 class Place(_Base):
@@ -101,6 +102,7 @@ class Place(_Base):
     country: Optional[str] = Field(None, description="ISO 3166 alpha-3, or null")
     score: float = 0.0
     reason: str = ""
+    role: Optional[str] = Field(None, description="location | comparison | origin, from the words around the name")
 
 
 class TimeRef(_Base):
@@ -114,6 +116,10 @@ class TimeRef(_Base):
     anchor: Anchor = "none"
     score: float = 0.0
     reason: str = ""
+    start_date: Optional[_dt.date] = Field(None, description="first day the value covers (DATE/TIME only)")
+    end_date: Optional[_dt.date] = Field(None, description="last day the value covers (DATE/TIME only)")
+    granularity: Optional[str] = Field(None, description="day | week | month | quarter | season | year | "
+                                                         "decade | century | unknown")
 
 
 class Quantity(_Base):
@@ -164,6 +170,8 @@ class Quote(_Base):
     source: Optional[TextSpan] = None
     cue: Optional[TextSpan] = None
     content: TextSpan
+    content_parts: list[TextSpan] = Field(default_factory=list, description="the pieces of a content that its "
+                                          "cue interrupts or that runs on in a later paragraph (empty when one piece)")
     about: list[str] = Field(default_factory=list, description="actor ids")
     events: list[str] = Field(default_factory=list, description="event ids")
     score: float = 0.0

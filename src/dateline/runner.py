@@ -19,7 +19,8 @@ from .ingest import read_inputs
 from .ingest.dedup import Deduplicator
 from .ingest.reader import make_article
 from .model import Article, Record, Reject
-from .pipeline import Pipeline
+from .nlp.model import check_model
+from .pipeline import Pipeline, resolve
 from .settings import load_config
 
 
@@ -39,6 +40,8 @@ class RunSummary:
     articles_per_s: float = 0.0
     events: int = 0
     profile: dict[str, float] = field(default_factory=dict)
+    engine: str = "local"
+    shards: Optional[str] = None  # the Parquet shard set a Dask run wrote (kept when --shards was given)
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -58,14 +61,22 @@ class RunSummary:
 
 # --- worker side --------------------------------------------------------------------
 _WORKER_PIPELINE: Optional[Pipeline] = None  # one per worker process, built by the initializer
+_WORKER_ERROR: Optional[BaseException] = None
 
 
 def _init_worker(config: dict) -> None:
-    global _WORKER_PIPELINE
-    _WORKER_PIPELINE = Pipeline.from_config(config)
+    # An exception escaping a Pool initializer makes the pool respawn workers for ever; keep it and
+    # raise it from the first task instead, so the main process sees it.
+    global _WORKER_PIPELINE, _WORKER_ERROR
+    try:
+        _WORKER_PIPELINE = Pipeline.from_config(config)
+    except BaseException as exc:  # noqa: BLE001 - re-raised by _process_batch
+        _WORKER_ERROR = exc
 
 
 def _process_batch(articles: list[Article]) -> tuple[list[Record], dict[str, float]]:
+    if _WORKER_ERROR is not None:
+        raise _WORKER_ERROR
     assert _WORKER_PIPELINE is not None
     before = dict(_WORKER_PIPELINE.profile)
     records = _WORKER_PIPELINE.process([Record(article=a) for a in articles])
@@ -84,7 +95,8 @@ def _progress(enabled: bool):
 
 def run(paths: Iterable[str], db: Optional[str] = None, workers: Optional[int] = None, limit: Optional[int] = None,
         config_file: Optional[str] = None, spacy_model: Optional[str] = None, progress: bool = True,
-        profile: bool = False, **settings: Any) -> RunSummary:
+        profile: bool = False, engine: Optional[str] = None, scheduler: Optional[str] = None,
+        shards: Optional[str] = None, shards_only: bool = False, **settings: Any) -> RunSummary:
     """Read ``paths`` (files, folders, globs or ``-``) into the DuckDB file ``db``.
 
     Example::
@@ -94,8 +106,19 @@ def run(paths: Iterable[str], db: Optional[str] = None, workers: Optional[int] =
     """
     from .store import open_store
 
-    config = load_config(config_file, db=db, workers=workers, spacy_model=spacy_model, **settings)
+    config = load_config(config_file, db=db, workers=workers, spacy_model=spacy_model, engine=engine,
+                         scheduler=scheduler, shards=shards, **settings)
+    # Configuration errors surface here, before any worker starts or the store is touched.
+    resolve(list(config["pipeline"]), dict(config.get("stages", {})))
+    check_model(config["spacy_model"])
     paths = [str(p) for p in paths]
+    if config["engine"] != "local":  # many machines: the same stages on Dask, Parquet shards (dateline.engines)
+        from .engines import ENGINES, run_dask
+        from .errors import DatelineError
+
+        if config["engine"] != "dask":
+            raise DatelineError("E005", f"Unknown engine {config['engine']!r}.", f"Use one of: {', '.join(ENGINES)}.")
+        return run_dask(paths, config, limit=limit, progress=progress, shards_only=shards_only)
     started = time.perf_counter()
     summary = RunSummary(db=config["db"])
     store = open_store(config["db"])
@@ -176,6 +199,9 @@ def run(paths: Iterable[str], db: Optional[str] = None, workers: Optional[int] =
         # rejects (and sources) read after the last batch
         store.write_batch([], rejects=_drain(pending_rejects), sources=_drain(pending_sources),
                           near=_drain(pending_near), minhash=_drain(pending_minhash))
+        if config.get("link"):  # cross-article event linking over what is stored (dateline.link)
+            from .store.timeline_queries import link as _link
+            summary.profile["link"] = _link(store)["seconds"]
     finally:
         if bar is not None:
             bar.close()

@@ -32,7 +32,16 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("pipeline", ["nlp", "time", "places", "actors", "events", "quotes"],
             "Stages to run on each article, in order."),
     Setting("stages", {}, "Implementation per stage, e.g. {time = \"dateline.time.v1\"}; default `dateline.<stage>.v1`."),
-    Setting("workers", 2, "Worker processes for the NLP and stages (each loads the model once)."),
+    Setting("actors_kb", None, "YAML file of your own people and organisations layered over the shipped actor "
+            "knowledge base (docs/actors.md); also read from the environment variable DATELINE_ACTORS_KB."),
+    Setting("workers", 2, "Worker processes for the NLP and stages (each loads the model once); with "
+            "`engine = \"dask\"` and `scheduler = \"local\"`, the Dask workers started on this machine."),
+    Setting("engine", "local", "Where the stages run: `local` (the embedded process pool) or `dask` (a Dask "
+            "cluster writing Parquet shards; needs the `dask` extra; docs/scaling.md)."),
+    Setting("scheduler", "local", "With `engine = \"dask\"`: `local` starts a cluster on this machine (loopback "
+            "only); else the address of a running Dask scheduler, e.g. tcp://10.0.0.5:8786."),
+    Setting("shards", None, "With `engine = \"dask\"`: folder or fsspec URL (s3://bucket/run) for the Parquet "
+            "shards; default a temporary folder removed after the import. A cluster needs one every worker reaches."),
     Setting("batch_size", 32, "Articles per spaCy batch and per database transaction."),
     Setting("max_article_chars", 1_000_000, "Longer articles are rejected (E107); split them first."),
     Setting("doc_time_budget", 30.0, "Seconds one article may spend in the stages before it is stopped (E302)."),
@@ -42,6 +51,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("future_date_slack_days", 2, "A publication date later than today plus this many days is ignored (W103)."),
     Setting("exclude", ["README*", "LICENSE*", "NOTICE*", "ATTRIBUTION*", "CHANGELOG*"],
             "File-name patterns skipped when reading folders (documentation files, not articles)."),
+    Setting("link", True, "Link event mentions across articles into clusters at the end of `dateline run` "
+            "(`dateline link` does it later)."),
     Setting("columns", {"text": "text", "title": "title", "url": "url", "published": "published", "source": "source"},
             "Column or key names read from CSV and JSON Lines input."),
 )

@@ -1,15 +1,389 @@
-"""Registration of the events stage."""
+"""The events stage: who did what to whom, coded in PLOVER with CAMEO and ACLED, modality kept apart.
+
+Compute first (:func:`compute`: triggers, arguments, modality, quantities for every sentence, as
+plain drafts), write second (:func:`write`: new actors for unresolved agents, then the events).
+The words that decide are data: ``data/lexicon.yaml`` (triggers), ``data/cues.yaml`` (modality,
+light verbs, quantities), ``data/cameo_plover.tsv`` (the CAMEO crosswalk); see docs/events.md.
+"""
 
 from __future__ import annotations
 
-from ..model import Record
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..model import Actor, Event, EventTime, Quantity, Record, Sentence, TextSpan
 from ..pipeline import register
+from . import lexicon as lexmod
+from .arguments import _split as _split_arg
+from .arguments import (Arg, argument_span, dates_from_value, is_agent_like, noun_arguments, overlapping,
+                        place_for, time_for, token_chars, verb_arguments)
+from .coding import INTENT_CAMEO, acled_for, cameo_for, intent_type
+from .lexicon import Trigger
+from .detect import CLAUSE_DEPS, Candidate, find_candidates
+from .modality import ModalityResult, decide, negating_phrase_heads
+from .quantities import sentence_counts, size_of
+
+MAX_SENTENCE_TOKENS = 400
+# categories whose target PLOVER codes from the location when the text names none
+PLACE_TARGET_TYPES = {"PROTEST", "ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN", "AID", "RETREAT", "CONCEDE"}
+# personal pronouns kept as (unresolved) source actors: the speaker acting ("we will defeat ...")
+SOURCE_PRONOUNS = {"i", "we", "he", "she", "they"}   # longer "sentences" are usually tables or run-on lists; parse-based rules fail there
 
 
-@register("events", "dateline.events.v1", requires=("sentences", "mentions"), assigns=("events",),
-          description="not built yet: sets no events (a no-op placeholder)", implemented=False)
-def make_events_stage(config: dict):
-    def events_stage(record: Record, doc) -> None:
+@dataclass
+class Draft:
+    cand: Candidate
+    type: str
+    mode: Optional[str]
+    cameo: Optional[str]
+    acled: tuple
+    intensity: float
+    modality: str
+    cue: Optional[tuple[int, int, str]]
+    sources: list[Arg]
+    targets: list[Arg]
+    place: Optional[str]
+    time: EventTime
+    quantities: list[Quantity]
+    sentence: Sentence
+    score: float
+    reason: str
+    derived_from: Optional[int] = None
+    governor_i: Optional[int] = None      # token index of the word that governs the event's modality
+    source_actor_ids: list[str] = field(default_factory=list)
+    target_actor_ids: list[str] = field(default_factory=list)
+
+
+def _depth_penalty(anchor) -> float:
+    """Events deep in complements and relative clauses are less often the point of the sentence."""
+    pen, cur = 0.0, anchor
+    for _ in range(12):
+        if cur.head is cur:
+            break
+        if cur.dep_ in CLAUSE_DEPS:
+            pen += 0.08 if cur.dep_ not in ("relcl", "acl") else 0.15
+        elif cur.dep_ == "conj":
+            pen += 0.03
+        else:
+            pen += 0.01
+        cur = cur.head
+    return pen
+
+
+def _span(obj) -> Optional[tuple[int, int, str]]:
+    if obj is None:
         return None
+    if hasattr(obj, "start_char"):
+        return obj.start_char, obj.end_char, obj.text
+    return obj.idx, obj.idx + len(obj.text), obj.text
+
+
+def _event_time(record: Record, t) -> EventTime:
+    if t is None:
+        pub = record.article.published
+        return EventTime(value=pub.isoformat() if pub else None, start_date=pub, end_date=pub,
+                         granularity="day" if pub else None, **{"from": "publication date" if pub else None})
+    start = getattr(t, "start_date", None)
+    end = getattr(t, "end_date", None)
+    gran = getattr(t, "granularity", None)
+    if start is None and end is None:
+        start, end, gran2 = dates_from_value(t.value)
+        gran = gran or gran2
+    return EventTime(value=t.value, start_date=start, end_date=end, granularity=gran, **{"from": t.id})
+
+
+def _sentence_drafts(record: Record, doc, sent, sentence: Sentence, lex) -> list[Draft]:
+    cands = find_candidates(sent, lex)
+    cands += _modal_demands(sent, cands, lex)
+    if not cands:
+        return []
+    phrase_heads = negating_phrase_heads(sent, lex)
+    trigger_ids = {c.token.i: c for c in cands}
+    anchor_ids = {c.anchor.i: c for c in cands}
+    drafts: list[Draft] = []
+    for cand in cands:
+        tok, entry = cand.token, cand.entry
+        mod = decide(tok, cand.anchor, lex, phrase_heads)
+        if cand.key == MODAL_KEY:   # the demand itself was made: asserted, with "must" as evidence
+            mod = ModalityResult("asserted", None, f"demand made with {mod.cue.text!r}" if mod.cue else "demand")
+        plover = entry.type
+        # "vowed to fight" is a threat, "vowed to rebuild" a promise
+        if tok.lemma_.lower() in lex.cue_set("intent_verbs") and plover == "AGREE":
+            inner = [c for c in cands if c is not cand and any(a.i == tok.i for a in c.anchor.ancestors)]
+            if inner and lex.polarity(inner[0].entry.type) == "conflictual":
+                plover = "THREATEN"
+        if cand.key == MODAL_KEY:
+            sources = [a for s in _reporting_subjects(tok) for a in _split_arg(s, "speaker of the demand")]
+            targets = [a for s in tok.children if s.dep_ in ("nsubj", "nsubjpass") and s.pos_ != "PRON"
+                       for a in _split_arg(s, "subject of the demanded clause")]
+        elif cand.kind == "verb":
+            sources, targets = verb_arguments(tok, lex)
+        else:
+            sources, targets = noun_arguments(tok, cand.anchor, lex)
+        targets = [a for a in targets if a.head.i not in trigger_ids or a.head is tok]
+        if lex.polarity(plover) == "cooperative":   # "talks on the situation": a topic, not a partner
+            targets = [a for a in targets if not a.via.startswith(TOPIC_PREPS)]
+        targets = [a for a in targets if a.head.i != tok.i]
+        cameo, cameo_note = cameo_for(entry, lex)
+        if plover != entry.type:
+            cameo = INTENT_CAMEO.get((plover, "ASSAULT"), "130")
+        place = place_for(record.places, sentence.start, sentence.end, tok, cand.anchor, doc, lex)
+        tref = time_for(record.times, sentence.start, sentence.end, tok, cand.anchor, doc)
+        etime = _event_time(record, tref)
+        base = 0.8 if cand.kind == "verb" else (0.78 if cand.anchor is not tok else 0.6)
+        score = base + (0.05 if cand.conditioned else 0.0) - _depth_penalty(cand.anchor)
+        # an event governed by another event word (threatened to X) ranks below its governor
+        governed = mod.governor is not None and (mod.governor.i in trigger_ids or mod.governor.i in anchor_ids)
+        reason = (f"{cand.kind} {tok.text!r} matched lexicon key {cand.key!r} -> {plover}"
+                  f"{'/' + entry.mode if entry.mode else ''}, CAMEO {cameo or '-'}"
+                  f"{' (' + cameo_note + ')' if cameo_note else ''}; {cand.how}; modality {mod.modality}"
+                  f" ({mod.via})")
+        if tref is None:
+            reason += "; time: publication date (no date in the sentence)" if record.article.published \
+                else "; time: none in the sentence and no publication date"
+        intensity = entry.intensity if plover == entry.type else lex.intensity(plover)
+        drafts.append(Draft(cand, plover, entry.mode, cameo, entry.acled or (), intensity, mod.modality, _span(mod.cue), sources, targets,
+                            place.id if place else None, etime, [], sentence,
+                            round(max(0.05, min(0.99, score)), 3), reason))
+        clause = cand.anchor if cand.anchor.pos_ in ("VERB", "AUX") else cand.anchor.head
+        future_aux = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "wo", "'ll") for c in clause.children)
+        cue_word = mod.cue.lower_ if hasattr(mod.cue, "lower_") else ""
+        intent = intent_type(plover, mod.modality, governed, lex, cue_word=cue_word, future_aux=future_aux)
+        if governed:
+            drafts[-1].governor_i = mod.governor.i
+        if intent:
+            d = drafts[-1]
+            drafts.append(Draft(cand, intent, None, INTENT_CAMEO.get((intent, plover), {
+                "AGREE": "030", "THREATEN": "130", "REJECT": "120", "REQUEST": "100"}[intent]), (),
+                lex.intensity(intent), "asserted", d.cue, sources, targets, d.place, etime, [], sentence,
+                round(min(0.99, d.score + 0.06), 3),
+                f"intent rule: {plover} with modality {mod.modality} ({mod.via}) is coded {intent} as PLOVER "
+                f"codes intentions", derived_from=len(drafts) - 1))
+    _inherit_targets(drafts, lex)
+    _rank_below_governors(drafts)
+    _attach_quantities(sent, drafts, lex)
+    return drafts
+
+
+TOPIC_PREPS = ("prep 'on'", "prep 'at'", "prep 'into'", "prep 'over'", "prep 'against'")
+MODAL_KEY = "modal clause"
+MODAL_DEMAND = Trigger("REQUEST", None, "100", None, -1.0, note="a reported clause with must/should")
+
+
+def _reporting_subjects(verb) -> list:
+    head = verb.head
+    return [c for c in head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+
+
+def _modal_demands(sent, cands: list[Candidate], lex) -> list[Candidate]:
+    """ "Russia said Sudan must return the helicopter": a reported must/should clause is a demand
+    (CAMEO 10) made by the speaker, even when its verb is not in the lexicon."""
+    anchors = {c.anchor.i for c in cands} | {c.token.i for c in cands}
+    governors = lex.cue_set("reporting_verbs") | {"conclude", "insist", "declare", "stress", "argue", "warn"}
+    out = []
+    for tok in sent:
+        if tok.dep_ != "ccomp" or tok.i in anchors or tok.head.lemma_.lower() not in governors:
+            continue
+        if any(c.dep_ == "aux" and c.lower_ in ("must", "should", "ought") for c in tok.children) and \
+                not any(c.dep_ == "neg" for c in tok.children):
+            out.append(Candidate(tok, MODAL_DEMAND, "verb", tok, MODAL_KEY, False,
+                                 f"clause with a modal of obligation under {tok.head.text!r}"))
+    return out
+
+
+def _inherit_targets(drafts: list[Draft], lex) -> None:
+    """A governing event without a target takes it from what it governs: "demanded that the US
+    cancel" (the clause's subject), "threatened to break relations with Russia" (the inner target)."""
+    for d in drafts:
+        if any(is_agent_like(a.head, lex) for a in d.targets) or d.derived_from is not None:
+            continue
+        d.targets = []
+        tok = d.cand.token
+        inner = [x for x in drafts if x.governor_i in (tok.i, d.cand.anchor.i) and x is not d]
+        if d.type == "REQUEST":
+            for c in tok.children:
+                if c.dep_ in ("ccomp", "xcomp", "acl"):
+                    subj = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+                    if subj and subj[0].pos_ != "PRON":
+                        d.targets.extend(_split_arg(subj[0], "subject of the demanded clause"))
+        if not d.targets:
+            for x in inner:
+                d.targets.extend(a for a in x.targets)
+                if d.targets:
+                    break
+        if not d.targets and d.cand.kind == "verb":
+            # "rejected an Australian ultimatum", "rejected calls by Belarus's rulers"
+            for c in tok.children:
+                if c.dep_ == "dobj" and not is_agent_like(c, lex):
+                    for g in c.children:
+                        if g.dep_ in ("poss", "amod", "compound") and (g.ent_type_ in ("NORP", "GPE", "ORG")
+                                                                       or g.pos_ == "PROPN"):
+                            d.targets.extend(_split_arg(g, f"owner of {c.text!r}"))
+                        elif g.dep_ == "prep" and g.lower_ in ("by", "from"):
+                            for o in g.children:
+                                if o.dep_ == "pobj":
+                                    d.targets.extend(_split_arg(o, f"author of {c.text!r}"))
+    for d in drafts:   # intent events share their source event's arguments
+        if d.derived_from is not None and not d.targets:
+            d.targets = drafts[d.derived_from].targets
+
+
+def _rank_below_governors(drafts: list[Draft]) -> None:
+    """An event whose trigger sits below another event's trigger in the tree ("threatened to shell",
+    "refused to deploy", "rejected an appeal for deploying troops") ranks below it."""
+    by_anchor: dict[int, Draft] = {}
+    for d in drafts:
+        if d.derived_from is None:
+            by_anchor.setdefault(d.cand.anchor.i, d)
+            by_anchor.setdefault(d.cand.token.i, d)
+    for d in sorted(drafts, key=lambda x: len(list(x.cand.anchor.ancestors))):
+        if d.derived_from is not None:
+            continue
+        for anc in list(d.cand.anchor.ancestors)[:6]:
+            gov = by_anchor.get(anc.i)
+            if gov is not None and gov is not d:
+                top = max([gov.score] + [x.score for x in drafts if x.derived_from is not None
+                                         and drafts[x.derived_from] is gov])
+                if d.score >= top:
+                    d.score = round(top - 0.05, 3)
+                    for x in drafts:  # an intent event derived from it follows it down
+                        if x.derived_from is not None and drafts[x.derived_from] is d:
+                            x.score = round(d.score + 0.02, 3)
+                break
+
+
+def _attach_quantities(sent, drafts: list[Draft], lex) -> None:
+    counts = sentence_counts(sent, lex)
+    kinds_for = {"killed": ("ASSAULT",), "injured": ("ASSAULT",), "arrested": ("COERCE", "ASSAULT"),
+                 "displaced": ("COERCE", "ASSAULT", "RETREAT")}
+    primary = [d for d in drafts if d.derived_from is None]
+    for c in counts:
+        fitting = [d for d in primary if d.type in kinds_for.get(c.kind, ())] or primary
+        if not fitting:
+            continue
+        best = min(fitting, key=lambda d: abs(d.cand.token.i - c.noun.i))
+        best.quantities.append(Quantity(kind=c.kind, min=c.min, max=c.max, text=c.text, start=c.start, end=c.end))
+    size_types = set(lex.cues.get("quantities", {}).get("size_types", []))
+    for d in primary:
+        if d.type in size_types:
+            for arg in d.sources:
+                s = size_of(arg.head, lex)
+                if s is not None and not any(q.start == s.start for q in d.quantities):
+                    d.quantities.append(Quantity(kind="size", min=s.min, max=s.max, text=s.text,
+                                                 start=s.start, end=s.end))
+                    break
+
+
+def compute(record: Record, doc, lex=None) -> list[Draft]:
+    """Compute: event drafts for every sentence of the record (nothing is written)."""
+    lex = lex or lexmod.load()
+    drafts: list[Draft] = []
+    text_len = len(doc.text)
+    for sentence in record.sentences:
+        if sentence.end > text_len:
+            continue
+        span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        if span is None or not len(span) or len(span) > MAX_SENTENCE_TOKENS:
+            continue
+        drafts.extend(_sentence_drafts(record, doc, span, sentence, lex))
+    return drafts
+
+
+def _link(record: Record, args: list[Arg], lex, new_actors: dict, role: str) -> list[str]:
+    ids: list[str] = []
+    for arg in args:
+        found = []
+        for start, end in token_chars(arg.tokens):
+            found += [a for a in overlapping(record.actors, start, end) if a not in found]
+        if found:
+            # an actor not yet used by another conjunct first, then the one on the head, then the tightest
+            found.sort(key=lambda a: (a.id in ids, not (a.start <= arg.head.idx < a.end), a.end - a.start))
+            if found[0].id not in ids:
+                ids.append(found[0].id)
+            continue
+        pronoun_source = role == "source" and arg.head.lower_ in SOURCE_PRONOUNS
+        if not (is_agent_like(arg.head, lex) or pronoun_source):
+            continue
+        start, end = argument_span(arg)
+        key = (start, end)
+        if key not in new_actors:
+            # a place named as a participant ("visited Russia", "shelled Jericho") stands for its
+            # country, as PLOVER codes it; the country comes from the resolved place, nothing else
+            place = next((p for p in overlapping(record.places, start, end) if p.country
+                          and (arg.head.ent_type_ in ("GPE", "LOC", "FAC")
+                               or getattr(p, "role", None) == "origin")), None)
+            note = f"; country from the place {place.text!r} ({place.country})" if place else ""
+            actor = Actor(id=record.new_id("a", record.actors), text=record.article.text[start:end], start=start,
+                          end=end, name=None, country=place.country if place else None, sector=None,
+                          score=0.3, reason=f"unresolved event argument ({role}, via {arg.via}); no actor "
+                                            f"overlaps it{note}")
+            record.actors.append(actor)
+            new_actors[key] = actor
+        if new_actors[key].id not in ids:
+            ids.append(new_actors[key].id)
+    return ids
+
+
+def _place_as_target(record: Record, d: Draft, new_actors: dict) -> list[str]:
+    """PLOVER's convention when the text names no target: the event's location stands for it
+    ("students demonstrated in Serbia" -> target Serbia)."""
+    place = next((p for p in record.places if p.id == d.place), None)
+    if place is None or not place.country:
+        return []
+    found = [a for a in overlapping(record.actors, place.start, place.end)]
+    if found:
+        return [found[0].id] if found[0].id not in d.source_actor_ids else []
+    key = (place.start, place.end)
+    if key not in new_actors:
+        actor = Actor(id=record.new_id("a", record.actors), text=place.text, start=place.start, end=place.end,
+                      country=place.country, score=0.2,
+                      reason=f"unresolved event argument: no target in the parse, so the event's place "
+                             f"{place.text!r} stands for it (PLOVER convention); country from the place")
+        record.actors.append(actor)
+        new_actors[key] = actor
+    return [new_actors[key].id]
+
+
+def write(record: Record, drafts: list[Draft], lex=None) -> None:
+    """Write: actors for unresolved agents, then one Event per draft."""
+    lex = lex or lexmod.load()
+    new_actors: dict = {}
+    events: list[Event] = []
+    for d in drafts:
+        d.source_actor_ids = _link(record, d.sources, lex, new_actors, "source")
+        d.target_actor_ids = [i for i in _link(record, d.targets, lex, new_actors, "target")
+                              if i not in d.source_actor_ids]
+        if not d.target_actor_ids and d.place and d.type in PLACE_TARGET_TYPES:
+            d.target_actor_ids = _place_as_target(record, d, new_actors)
+    for d in drafts:
+        tok = d.cand.token
+        source_sectors = [a.sector for a in record.actors if a.id in d.source_actor_ids and a.sector]
+        target_heads = [a.head for a in d.targets]
+        acled_type, acled_sub = (None, None)
+        if d.derived_from is None:
+            entry = d.cand.entry if d.type == d.cand.entry.type else Trigger(d.type, None, d.cameo, None, d.intensity)
+            acled_type, acled_sub = acled_for(d.type, entry, target_heads, source_sectors, d.modality)
+        cue = TextSpan(text=d.cue[2], start=d.cue[0], end=d.cue[1]) if d.cue else None
+        events.append(Event(
+            id=f"{record.article.id}:e{len(record.events) + len(events)}", type=d.type, mode=d.mode,
+            cameo=d.cameo, acled_type=acled_type, acled_subtype=acled_sub, intensity=d.intensity,
+            modality=d.modality, modality_cue=cue, sources=d.source_actor_ids, targets=d.target_actor_ids,
+            place=d.place, time=d.time, quantities=d.quantities,
+            trigger=TextSpan(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text)),
+            sentence=d.sentence, score=d.score, reason=d.reason))
+    record.events.extend(events)
+
+
+@register("events", "dateline.events.v1", requires=("sentences", "mentions", "actors", "times", "places"),
+          assigns=("events",),
+          description="PLOVER events with mode, intensity, CAMEO and ACLED codes, arguments, modality and "
+                      "quantities from the dependency parse and a YAML trigger lexicon")
+def make_events_stage(config: dict):
+    lex = lexmod.load()
+
+    def events_stage(record: Record, doc) -> None:
+        if doc is None or not record.sentences:
+            return
+        write(record, compute(record, doc, lex), lex)
 
     return events_stage

@@ -22,6 +22,21 @@ def check_meta(meta: dict, expected: dict = PINNED_META) -> None:
             f"{INSTALL_HINT}, or choose another pipeline with --spacy-model NAME.")
 
 
+def check_model(name: str) -> None:
+    """Fail early (E001/E002) when the model is missing or not the pinned one, without loading it."""
+    import spacy
+
+    if name.startswith("blank:"):
+        return
+    if not spacy.util.is_package(name):
+        if name == DEFAULT_MODEL or not spacy.util.is_package(name.replace("-", "_")):
+            hint = INSTALL_HINT if name == DEFAULT_MODEL else f"Install the spaCy pipeline {name!r} or pick an installed one"
+            raise DatelineError("E001", f"spaCy model {name!r} is not installed.", hint + ".")
+        return
+    if name == DEFAULT_MODEL:
+        check_meta(spacy.util.load_meta(spacy.util.get_package_path(name) / "meta.json"))
+
+
 @functools.lru_cache(maxsize=4)
 def load_model(name: str = DEFAULT_MODEL):
     """Load a spaCy pipeline by package name; ``blank:en`` gives a tokenizer and sentencizer only."""

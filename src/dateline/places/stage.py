@@ -1,15 +1,43 @@
-"""Registration of the places stage."""
+"""Registration of the places stage: toponyms found, resolved with the article as context, written as Places."""
 
 from __future__ import annotations
 
-from ..model import Record
+from ..model import Place, Record
 from ..pipeline import register
+from .gazetteer import gazetteer
+from .resolve import Resolution, Toponym, resolve
+from .toponyms import find
+
+
+def compute(doc, gaz) -> list[tuple[Toponym, Resolution, str | None]]:
+    """Compute: each toponym with its resolution and role."""
+    tops, roles = find(doc, gaz)
+    if not tops:
+        return []
+    return list(zip(tops, resolve(gaz, tops), roles))
+
+
+def place_of(pid: str, top: Toponym, res: Resolution, role: str | None) -> Place:
+    e = res.entry
+    if e is None:
+        return Place(id=pid, text=top.text, start=top.start, end=top.end, score=0.0, reason=res.reason, role=role)
+    return Place(id=pid, text=top.text, start=top.start, end=top.end, name=e.name,
+                 geonameid=e.gid if e.gid > 0 else None, feature=e.feature, lat=e.lat, lon=e.lon,
+                 admin1=e.admin1 if e.feature not in ("country", "region") else None,
+                 country=e.country, score=res.score, reason=res.reason, role=role)
 
 
 @register("places", "dateline.places.v1", requires=("sentences", "mentions"), assigns=("places",),
-          description="not built yet: sets no places (a no-op placeholder)", implemented=False)
+          description="toponyms (GPE/LOC/FAC, provinces, demonyms, state abbreviations) resolved offline to "
+                      "GeoNames with the article's focus, admin hierarchy and population")
 def make_places_stage(config: dict):
+    tables = config.get("places_tables") or ()
+
     def places_stage(record: Record, doc) -> None:
-        return None
+        if doc is None or not len(doc):
+            return
+        results = compute(doc, gazetteer(tables))
+        aid = record.article.id
+        record.places = [place_of(f"{aid}:p{i}", top, res, role) for i, (top, res, role) in enumerate(results)]
 
     return places_stage

@@ -63,6 +63,11 @@ CREATE TABLE runs (
     id TEXT PRIMARY KEY, started_at TIMESTAMP, finished_at TIMESTAMP, paths TEXT[], summary JSON
 );
 """),
+    (2, "actors coreference link", "ALTER TABLE actors ADD COLUMN coref TEXT;"),
+    (3, "places role", "ALTER TABLE places ADD COLUMN role TEXT;"),
+    (6, "quote content parts", "ALTER TABLE quotes ADD COLUMN content_parts JSON;"),
+    (4, "time intervals", "ALTER TABLE times ADD COLUMN start_date DATE; ALTER TABLE times ADD COLUMN end_date DATE; "
+                          "ALTER TABLE times ADD COLUMN granularity TEXT;"),
 ]
 
-LATEST = MIGRATIONS[-1][0]
+LATEST = max(version for version, _, _ in MIGRATIONS)

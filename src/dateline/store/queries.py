@@ -13,6 +13,7 @@ from .db import DATA_TABLES, Store
 
 MODALITIES = ("asserted", "negated", "hypothetical", "future", "threatened", "demanded")
 EXPORT_FORMATS = ("parquet", "csv", "jsonl")
+EVENT_EXPORT_FORMATS = ("cameo-csv", "plover-json", "acled-csv")  # table events only (store/event_exports.py)
 EXPORTABLE = DATA_TABLES + ("runs",)
 
 
@@ -109,8 +110,14 @@ def export(store: Store, table: str, format: str, output: str) -> int:
     """Write one table to Parquet, CSV or JSON Lines with DuckDB's own writers; returns the row count."""
     if table not in EXPORTABLE:
         raise DatelineError("E204", f"Unknown table {table!r}.", f"Tables: {', '.join(EXPORTABLE)}.")
+    if format in EVENT_EXPORT_FORMATS:
+        if table != "events":
+            raise DatelineError("E401", f"Format {format!r} exports the events table only.", "Use --table events.")
+        from .event_exports import EVENT_EXPORTS
+        return EVENT_EXPORTS[format](store, output)
     if format not in EXPORT_FORMATS:
-        raise DatelineError("E401", f"Unknown export format {format!r}.", f"Use one of {', '.join(EXPORT_FORMATS)}.")
+        raise DatelineError("E401", f"Unknown export format {format!r}.",
+                            f"Use one of {', '.join(EXPORT_FORMATS + EVENT_EXPORT_FORMATS)}.")
     options = {"parquet": "(FORMAT parquet)", "csv": "(FORMAT csv, HEADER)", "jsonl": "(FORMAT json)"}[format]
     escaped = output.replace("'", "''")
     store.con.execute(f"COPY (SELECT * FROM {table}) TO '{escaped}' {options}")

@@ -57,7 +57,8 @@ def record_rows(rec: Record) -> dict[str, list[dict]]:
                 rows["event_actors"].append({"event_id": e.id, "actor_id": actor_id, "role": role})
     for q in rec.quotes:
         row = {"id": q.id, "article_id": aid, "kind": q.kind, "speaker": q.speaker,
-               "about": list(q.about), "events": list(q.events), "score": q.score, "reason": q.reason}
+               "about": list(q.about), "events": list(q.events), "score": q.score, "reason": q.reason,
+               "content_parts": json.dumps([p.model_dump() for p in q.content_parts])}
         for part in ("source", "cue", "content"):
             span = getattr(q, part)
             row[f"{part}_text"] = span.text if span else None

@@ -1,15 +1,35 @@
-"""Registration of the time stage."""
+"""Registration of the time stage: TIMEX3 expressions resolved against the publication date."""
 
 from __future__ import annotations
 
-from ..model import Record
+from ..model import Record, TimeRef
 from ..pipeline import register
+from .calendar import bounds
+from .tagger import Found, tag
+
+
+def time_refs(record: Record, found: list[Found]) -> list[TimeRef]:
+    """Write: one TimeRef per expression, with its interval for later stages."""
+    dct = record.article.published
+    refs: list[TimeRef] = []
+    for f in found:
+        r = f.resolved
+        start_date = end_date = granularity = None
+        if r.type in ("DATE", "TIME"):
+            start_date, end_date, granularity = bounds(r.value, r.mod, dct)
+        refs.append(TimeRef(
+            id=f"{record.article.id}:t{len(refs)}", text=f.text, start=f.start, end=f.end, type=r.type,
+            value=r.value, mod=r.mod, anchor=r.anchor, score=round(r.score, 3), reason=r.reason,
+            start_date=start_date, end_date=end_date, granularity=granularity))
+    return refs
 
 
 @register("time", "dateline.time.v1", requires=("sentences", "mentions"), assigns=("times",),
-          description="not built yet: sets no times (a no-op placeholder)", implemented=False)
+          description="TimeML tagger: DATE/TIME/DURATION/SET expressions resolved against the publication "
+                      "date, direction from the tense of the governing verb")
 def make_time_stage(config: dict):
     def time_stage(record: Record, doc) -> None:
-        return None
+        found = tag(doc, record.article.published)  # compute first
+        record.times = time_refs(record, found)  # then write
 
     return time_stage

@@ -1,0 +1,65 @@
+"""Search over article texts and quotes.
+
+DuckDB's full-text search lives in the ``fts`` extension, which DuckDB downloads on ``INSTALL fts``
+(from extensions.duckdb.org: no network here), and its index is built by writing into the database
+(``PRAGMA create_fts_index``), which a read-only server cannot do. The wheels on PyPI that carry the
+extension are built for DuckDB 1.5 and do not load into 2.0. So the server uses this plain search:
+every term must occur (case-insensitive substring), ranked by how often the terms occur, titles
+counting double. It reads every text once per new query; results are cached.
+"""
+
+from __future__ import annotations
+
+from ..errors import DatelineError
+
+MODE = "substring"
+MAX_TERMS = 8
+MAX_TERM = 100
+
+_SQL = """
+WITH art AS (
+    SELECT 'article' AS kind, a.id, a.id AS article_id, a.title, a.published, a.text AS body,
+           lower(a.text) AS hay, lower(coalesce(a.title, '')) AS thay
+    FROM articles a),
+quo AS (
+    SELECT 'quote' AS kind, q.id, q.article_id, a.title, a.published, q.content_text AS body,
+           lower(q.content_text) AS hay, '' AS thay
+    FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.content_text IS NOT NULL),
+hits AS (
+    SELECT * FROM art WHERE {match_art}
+    UNION ALL
+    SELECT * FROM quo WHERE {match_quo})
+SELECT kind, id, article_id, title, published,
+       substr(body, greatest(1, strpos(hay, ?) - 80), 240) AS snippet,
+       ({score}) AS score, count(*) OVER () AS total
+FROM hits ORDER BY score DESC, published DESC NULLS LAST, id LIMIT ? OFFSET ?
+"""
+
+
+def terms_of(q: str) -> list[str]:
+    terms = list(dict.fromkeys(t for t in q.lower().split() if t))
+    if not terms:
+        raise DatelineError("E401", "The search query is empty.", "Give one or more words, e.g. q=ceasefire talks.")
+    if len(terms) > MAX_TERMS or any(len(t) > MAX_TERM for t in terms):
+        raise DatelineError("E401", f"At most {MAX_TERMS} terms of {MAX_TERM} characters each.", "Shorten the query.")
+    return terms
+
+
+def search(st, q: str, limit: int, offset: int) -> dict:
+    terms = terms_of(q)
+    one = "(contains(hay, ?) OR contains(thay, ?))"
+    match = " AND ".join([one] * len(terms))
+    occurrences = "(length(hay) - length(replace(hay, ?, ''))) / length(?) + 2 * (length(thay) - length(replace(thay, ?, ''))) / length(?)"
+    sql = _SQL.format(match_art=match, match_quo=match, score=" + ".join([occurrences] * len(terms)))
+    params: list = []
+    for t in terms:
+        params += [t, t]
+    params = params + params  # articles, then quotes
+    params.append(terms[0])  # snippet around the first term
+    for t in terms:
+        params += [t, t, t, t]
+    rows = st.query(sql, params + [limit, offset])
+    total = rows[0]["total"] if rows else 0
+    items = [{**{k: r[k] for k in ("kind", "id", "article_id", "title", "published")},
+              "snippet": " ".join((r["snippet"] or "").split()), "score": float(r["score"] or 0)} for r in rows]
+    return {"q": q, "mode": MODE, "total": int(total), "limit": limit, "offset": offset, "items": items}

@@ -1,0 +1,436 @@
+"""Arguments of an event from the dependency parse: sources, targets, place and time.
+
+Sources: the subject of the trigger (or of the light verb that carries a noun trigger), the "by"
+phrase of a passive or of a noun ("attacked by militiamen", "the shelling by the army"), a
+possessive or a nationality modifier of a noun trigger ("Russia's offensive", "Israeli tanks").
+A complement without its own subject takes the controller: the object of "urged X to" and "called
+on X to", else the subject of the governing verb. Targets: the direct object, the passive subject,
+and on/against/with/to phrases. Conjoined heads and conjoined modifiers split into one argument
+each ("Russian and regime warplanes" is two sources).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .lexicon import Lexicon
+
+SUBJ = ("nsubj", "csubj")
+OBJ = ("dobj", "dative", "obj", "nsubjpass", "attr", "oprd")
+OBJECT_CONTROL = {"urge", "call", "ask", "order", "press", "force", "instruct", "tell", "persuade",
+                  "allow", "permit", "encourage", "invite", "request", "implore", "push", "warn", "help"}
+NATIONALITY_LABELS = {"NORP", "GPE", "ORG"}
+
+
+@dataclass
+class Arg:
+    head: object           # the head token of the argument
+    tokens: list            # tokens whose characters identify an actor (head, modifiers, the conjunct)
+    via: str                # which link found it (nsubj, agent, dobj, prep 'on', ...)
+
+
+def _core(tok) -> list:
+    """The head and its name-like modifiers (compound, amod, poss, flat name parts)."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod", "poss", "nmod", "flat", "nummod") or (c.dep_ == "prep" and False):
+            out.append(c)
+            out.extend(g for g in c.children if g.dep_ in ("compound", "flat"))
+    return out
+
+
+PRONOUNS = {"it", "they", "he", "she", "we", "its", "their", "his", "her", "our"}
+
+
+def _through_count(tok):
+    """'dozens of soldiers', 'thousands of students': the counted noun is the argument."""
+    if tok.pos_ == "NUM" or tok.lower_ in ("dozens", "hundreds", "thousands", "scores", "millions", "tens", "some",
+                                           "many", "most", "several", "all", "part", "group", "number"):
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                objs = [g for g in c.children if g.dep_ == "pobj"]
+                if objs:
+                    return _through_count(objs[0])
+    return tok
+
+
+def _reporter(verb):
+    """The subject of the reporting verb whose clause holds ``verb`` ("Hungary said it will ...")."""
+    cur = verb
+    for _ in range(4):
+        if cur.dep_ in ("ccomp", "parataxis") and cur.head is not cur:
+            subj = [c for c in cur.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+            return subj[0] if subj else None
+        if cur.dep_ in ("xcomp", "conj", "advcl") and cur.head is not cur:
+            cur = cur.head
+            continue
+        return None
+    return None
+
+
+NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+
+
+def resolve_pronoun(tok):
+    """A third-person pronoun read as the nearest agent-like noun before it in the sentence."""
+    if tok.lower_ not in THIRD_PERSON:
+        return tok
+    sent_start = tok.sent.start
+    for i in range(tok.i - 1, sent_start - 1, -1):
+        cand = tok.doc[i]
+        if cand.pos_ in ("PROPN", "NOUN") and cand.dep_ not in ("compound", "amod", "poss") and (
+                cand.pos_ == "PROPN" or cand.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")
+                or cand.lemma_.lower() in AGENT_HINTS):
+            return cand
+    return tok
+
+
+THIRD_PERSON = {"its", "their", "it", "they", "his", "her", "he", "she", "them", "him"}
+AGENT_HINTS = {"government", "coalition", "community", "people", "forces", "force", "army", "regime", "military",
+               "council", "union", "alliance", "rebels", "militants", "police", "ministry", "group", "country"}
+
+
+def _split(tok, via: str) -> list[Arg]:
+    """One argument per conjunct of the head, and per conjunct of a modifier."""
+    tok = _through_count(tok)
+    if tok.lower_ in THIRD_PERSON and tok.dep_ == "poss":
+        found = resolve_pronoun(tok)
+        if found is not tok:
+            tok, via = found, f"{via}; possessive {tok.text!r} read as {found.text!r}"
+    if tok.ent_type_ in NOT_ACTORS or tok.is_punct:   # "on Thursday", "by 2020": not a participant
+        return []
+    heads = [tok] + [c for c in tok.conjuncts if c.i > tok.i and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ")]
+    # "The UK, the Coalition and the Government": a list the parser reads as an apposition
+    for c in tok.children:
+        if c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children):
+            heads += [c] + [g for g in c.conjuncts if g.i > c.i]
+    out: list[Arg] = []
+    # "civilians, including children": the examples are participants too
+    for head in list(heads):
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in ("including", "like"):
+                heads += [g for g in c.children if g.dep_ == "pobj"]
+    for head in heads:
+        mods = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod")
+                and any(g.dep_ == "conj" for g in c.children)]
+        if mods:
+            mod = mods[0]
+            for part in [mod] + [c for c in mod.conjuncts if c.i > mod.i]:
+                out.append(Arg(head, [part] + [g for g in part.children if g.dep_ == "compound"], f"{via} (split)"))
+            continue
+        out.append(Arg(head, _core(head), via))
+    return out
+
+
+def _hyphenated(tok) -> bool:
+    doc = tok.doc
+    return (tok.i > 0 and doc[tok.i - 1].text == "-") or (tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-")
+
+
+def _pobj(prep):
+    """The objects of a preposition, including the subject of a mis-parsed clause ("with businesses
+    working in Tashkent" parsed as with -> pcomp working -> nsubj businesses) and conjoined
+    prepositions ("to the minister and to the envoy")."""
+    out = [g for g in prep.children if g.dep_ == "pobj"]
+    if not out:
+        out = [s for g in prep.children if g.dep_ == "pcomp" and g.pos_ == "VERB"
+               for s in g.children if s.dep_ == "nsubj" and s.pos_ in ("NOUN", "PROPN")]
+    for other in prep.children:
+        if other.dep_ == "conj" and other.pos_ == "ADP":
+            out += [g for g in other.children if g.dep_ == "pobj"]
+    return out
+
+
+def _subject_of(verb, seen=None):
+    seen = seen or set()
+    if verb.i in seen:
+        return [], ""
+    seen.add(verb.i)
+    subj = [c for c in verb.children if c.dep_ in SUBJ
+            or (c.dep_ == "nsubjpass" and verb.lemma_.lower() in STATE_PASSIVES)]
+    if subj:
+        return subj, "nsubj"
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in _pobj(c)]
+    if agents:
+        return agents, "agent 'by'"
+    head = verb.head
+    # "committed to destroying", "its determination to defeat", "the Coalition's strategy to defeat"
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head is not head:
+        found, via = _subject_of(head.head, seen) if head.head.pos_ in ("VERB", "AUX", "ADJ") else ([], "")
+        if found:
+            return found, f"subject of {head.head.text!r}"
+    # (the small model often reads "strategy to defeat" as a relative clause)
+    if verb.dep_ in ("acl", "xcomp", "relcl") and head.pos_ in ("NOUN", "PROPN"):
+        owners = [c for c in head.children if c.dep_ == "poss"]
+        if owners:
+            return owners, f"owner of {head.text!r}"
+    if verb.dep_ in ("acomp",) or (head.pos_ == "ADJ" and verb.dep_ in ("xcomp", "pcomp")):
+        found, via = _subject_of(head, seen)
+        if found:
+            return found, f"subject of {head.text!r}"
+    if verb.dep_ == "xcomp" and head is not verb:
+        if head.lemma_.lower() in OBJECT_CONTROL:
+            objs = [c for c in head.children if c.dep_ in ("dobj",)]
+            objs += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") for g in _pobj(c)]
+            if objs:
+                return objs, f"object of {head.text!r}"
+        found, via = _subject_of(head, seen)
+        return found, (f"subject of {head.text!r}" if found else via)
+    if verb.dep_ in ("conj", "advcl", "acl") and head is not verb and head.pos_ in ("VERB", "AUX"):
+        found, via = _subject_of(head, seen)
+        return found, (f"subject of {head.text!r}" if found else via)
+    if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBN":
+        return [], ""
+    return [], ""
+
+
+def _conjuncts_of(verb):
+    """The verb's coordinated verbs, both ways ("bombed and killed", "kill and injure")."""
+    out = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        out.append(verb.head)
+    return out
+
+
+# "are committed to", "is determined to": passive in form, the subject acts
+STATE_PASSIVES = {"commit", "determine", "prepare", "resolve", "dedicate", "poise", "set", "bind", "engage",
+                  "involve", "opposed", "oppose", "intend", "plan"}
+
+
+def verb_arguments(verb, lex: Lexicon) -> tuple[list[Arg], list[Arg]]:
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) \
+        and verb.lemma_.lower() not in STATE_PASSIVES
+    sources: list[Arg] = []
+    targets: list[Arg] = []
+    # "a battle that saw 120 soldiers killed": a bare participle's subject is its patient
+    if verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) \
+            and verb.dep_ in ("ccomp", "xcomp", "oprd"):
+        for c in verb.children:
+            if c.dep_ == "nsubj":
+                targets += _split(c, "subject of a bare participle")
+        return sources, targets
+    if passive or (verb.tag_ == "VBN" and verb.dep_ == "conj" and verb.head.lemma_.lower() not in STATE_PASSIVES
+                   and not any(c.dep_ == "aux" for c in verb.children)
+                   and any(c.dep_ == "nsubjpass" for c in verb.head.children)):
+        for c in verb.children:
+            if c.dep_ == "agent":
+                for g in _pobj(c):
+                    sources += _split(g, "agent 'by'")
+            elif c.dep_ == "nsubjpass":
+                targets += _split(c, "passive subject")
+        # "he was bombed and killed by coalition aircraft": conjoined passives share subject and agent
+        for other in _conjuncts_of(verb):
+            if not sources:
+                for c in other.children:
+                    if c.dep_ == "agent":
+                        for g in _pobj(c):
+                            sources += _split(g, f"agent of {other.text!r}")
+            if not targets:
+                for c in other.children:
+                    if c.dep_ == "nsubjpass":
+                        targets += _split(c, f"passive subject of {other.text!r}")
+    else:
+        subj, via = _subject_of(verb)
+        for s in subj:
+            if s.lower_ in PRONOUNS and (rep := _reporter(verb)) is not None:
+                s, via = rep, f"pronoun {s.text!r} read as the speaker"
+            sources += _split(s, via)
+        for c in verb.children:
+            if c.dep_ in ("dobj", "dative", "obj"):
+                targets += _split(c, c.dep_)
+        if not any(c.dep_ == "dobj" for c in verb.children):
+            # "kill and injure civilians": the object of the last conjunct belongs to both
+            for other in _conjuncts_of(verb):
+                objs = [c for c in other.children if c.dep_ == "dobj"]
+                if objs and other.i > verb.i:
+                    targets += _split(objs[0], f"object of {other.text!r}")
+                    break
+    target_preps = lex.cue_set("target_preps") - {"of", "for", "from", "over"}
+    # "imposed sanctions on the Taliban", "broke relations with Russia": the object's own phrase
+    for c in verb.children:
+        if c.dep_ == "dobj" and not is_agent_like(c, lex):
+            for p in c.children:
+                if p.dep_ == "prep" and (p.lower_ in target_preps or p.lower_ == "of"):
+                    for g in _pobj(p):
+                        targets += _split(g, f"prep {p.lower_!r} of the object")
+    for c in verb.children:
+        # "killed at the hands of Assad and ISIL"
+        if c.dep_ == "prep" and c.lower_ == "at" and not sources:
+            for hands in _pobj(c):
+                if hands.lower_ == "hands":
+                    for p in hands.children:
+                        if p.dep_ == "prep" and p.lower_ == "of":
+                            for g in _pobj(p):
+                                sources += _split(g, "'at the hands of'")
+                    continue
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in target_preps:
+            for g in _pobj(c):
+                targets += _split(g, f"prep {c.lower_!r}")
+        if c.dep_ == "prep" and c.lower_ == "by" and not passive:
+            for g in _pobj(c):
+                if g.pos_ in ("PROPN",) or g.ent_type_:
+                    sources += _split(g, "'by' phrase")
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN") and not targets:
+        targets += _split(verb.head, "noun modified by a participle")
+    return sources, targets
+
+
+def noun_arguments(noun, anchor, lex: Lexicon) -> tuple[list[Arg], list[Arg]]:
+    sources: list[Arg] = []
+    targets: list[Arg] = []
+    for c in noun.children:
+        if c.dep_ == "poss":
+            sources += _split(c, "possessive")
+        elif c.dep_ in ("amod", "compound") and (c.ent_type_ in NATIONALITY_LABELS or c.pos_ == "PROPN") \
+                and not _hyphenated(c):   # "intra-Syrian talks" names no actor
+            sources += _split(c, "modifier")
+        elif c.dep_ == "prep":
+            if c.lower_ == "by" or (c.lower_ == "from" and noun.head.lemma_.lower() in ("draw", "receive", "face")):
+                for g in _pobj(c):
+                    sources += _split(g, "'by' phrase")
+            elif c.lower_ in lex.cue_set("target_preps"):
+                for g in _pobj(c):
+                    if g.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"):
+                        continue
+                    targets += _split(g, f"prep {c.lower_!r}")
+    # "an operation executed by coalition forces"
+    for c in noun.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            for a in c.children:
+                if a.dep_ == "agent":
+                    for g in _pobj(a):
+                        sources += _split(g, f"agent of {c.text!r}")
+    if anchor is not noun:  # a light verb carries the noun: its subject acts, its other phrases are targets
+        s, t = verb_arguments(anchor, lex)
+        if anchor.lemma_.lower() == "be":   # "X was an attack": the subject names the event, not its agent
+            s = []
+        sources = s + sources
+        targets += [a for a in t if a.head is not noun]
+    elif noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX") and not sources:
+        s, _ = verb_arguments(noun.head, lex)
+        if noun.head.lemma_.lower() not in lex.cue_set("modality", "demand_verbs"):
+            sources = s
+    return sources, targets
+
+
+# ------------------------------------------------------------------ linking arguments to actors
+
+def overlapping(items, start: int, end: int) -> list:
+    return [x for x in items if x.start < end and start < x.end]
+
+
+def token_chars(tokens) -> list[tuple[int, int]]:
+    return [(t.idx, t.idx + len(t.text)) for t in tokens]
+
+
+def is_agent_like(head, lex: Lexicon) -> bool:
+    if head.pos_ == "PRON" or len(head.text) < 2 or not any(ch.isalpha() for ch in head.text):
+        return False
+    if head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    if head.pos_ == "PROPN":
+        return True
+    return head.lemma_.lower() in lex.cue_set("agent_nouns")
+
+
+def argument_span(arg: Arg) -> tuple[int, int]:
+    """Characters of a new actor made from an argument: the conjunct, or the head with its left modifiers."""
+    if arg.via.endswith("(split)"):
+        toks = arg.tokens
+    else:
+        toks = [arg.head] + [c for c in arg.head.lefts if c.dep_ in ("compound", "amod", "poss", "nmod", "flat")]
+        toks += [g for c in list(toks) for g in c.lefts if g.dep_ in ("compound", "flat")]
+    start = min(t.idx for t in toks)
+    end = max(t.idx + len(t.text) for t in toks)
+    return start, end
+
+
+# ------------------------------------------------------------------ place and time
+
+def place_for(places, sent_start: int, sent_end: int, trigger, anchor, doc, lex: Lexicon):
+    """The place in the sentence introduced by a locative preposition, nearest the trigger (one attached
+    to the trigger's clause first), or a place naming the trigger noun ("the Idlib offensive"). Places
+    with role "comparison" ("the size of Delaware") or "origin" (a demonym, "Russian") are skipped."""
+    preps = lex.cue_set("place_preps")
+    best, best_d = None, None
+    for p in places:
+        if not (sent_start <= p.start and p.end <= sent_end):
+            continue
+        if getattr(p, "role", None) in ("comparison", "origin"):
+            continue
+        span = doc.char_span(p.start, p.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        root = span.root
+        cur, ok = root, False
+        for _ in range(4):  # "in the city of Idlib", "in northern Hama province"
+            if cur.dep_ == "pobj" and cur.head.lower_ in preps:
+                ok = True
+                break
+            if cur.dep_ in ("compound", "amod", "poss", "appos", "pobj", "prep", "nmod", "conj") and cur.head is not cur:
+                cur = cur.head
+                continue
+            break
+        modifier = root.head is trigger and root.dep_ in ("compound", "amod", "nmod")
+        if not ok and not modifier:
+            continue
+        in_trigger = modifier or anchor.is_ancestor(root) or trigger.is_ancestor(root)
+        d = abs(p.start - trigger.idx) - (1000 if in_trigger else 0)
+        if best_d is None or d < best_d:
+            best, best_d = p, d
+    return best
+
+
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_YEAR = re.compile(r"^(\d{4})$")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})")
+_SEASON = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "AU": (9, 11), "WI": (12, 2)}
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
+    return nxt - dt.timedelta(days=1)
+
+
+def dates_from_value(value) -> tuple:
+    """TimeML value -> (start_date, end_date, granularity)."""
+    if not value:
+        return None, None, "unknown"
+    try:
+        if m := _DAY.match(value):
+            d = dt.date(int(m[1]), int(m[2]), int(m[3]))
+            return d, d, "day"
+        if m := _WEEK.match(value):
+            d = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return d, d + dt.timedelta(days=6), "week"
+        if m := _MONTH.match(value):
+            y, mo = int(m[1]), int(m[2])
+            return dt.date(y, mo, 1), _month_end(y, mo), "month"
+        if len(value) == 7 and value[4] == "-" and value[5:] in _SEASON:
+            y = int(value[:4])
+            a, b = _SEASON[value[5:]]
+            return dt.date(y, a, 1), _month_end(y + (b < a), b), "season"
+        if m := _YEAR.match(value):
+            y = int(m[1])
+            return dt.date(y, 1, 1), dt.date(y, 12, 31), "year"
+    except ValueError:
+        pass
+    return None, None, "unknown"
+
+
+def time_for(times, sent_start: int, sent_end: int, trigger, anchor, doc):
+    """The DATE/TIME reference in the sentence attached to the trigger's clause, else the nearest."""
+    best, best_d = None, None
+    for t in times:
+        if not (sent_start <= t.start and t.end <= sent_end) or t.type not in ("DATE", "TIME"):
+            continue
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        attached = span is not None and len(span) and (anchor.is_ancestor(span.root) or span.root.head in (anchor, trigger))
+        d = abs(t.start - trigger.idx) - (1000 if attached else 0)
+        if best_d is None or d < best_d:
+            best, best_d = t, d
+    return best

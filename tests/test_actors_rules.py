@@ -1,0 +1,195 @@
+"""The actors stage's resolution rules, each on text written for the test."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dateline.actors.kb import load_kb
+from dateline.actors.stage import compute_actors, write_actors
+from dateline.model import Article, Record
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load_kb()
+
+
+@pytest.fixture(scope="module")
+def actors_of(nlp, kb):
+    """actors_of(text, published) -> the Actor items the stage writes (places left empty)."""
+
+    def run(text: str, published: str | None = "2018-09-05"):
+        date = dt.date.fromisoformat(published) if published else None
+        doc = nlp(text)
+        record = Record(article=Article(id="t", text=text, published=date))
+        write_actors(record, doc, compute_actors(doc, kb, date))
+        return record.actors
+
+    return run
+
+
+def one(actors, text):
+    found = [a for a in actors if a.text == text]
+    assert found, f"no actor {text!r} in {[a.text for a in actors]}"
+    return found[0]
+
+
+def test_capital_as_subject_stands_for_the_government(actors_of):
+    a = one(actors_of("Moscow said on Monday that it would respond to the sanctions."), "Moscow")
+    assert (a.country, a.sector) == ("RUS", "GOV")
+    assert "metonymy" in a.reason
+
+
+def test_seat_of_power_is_the_government(actors_of):
+    a = one(actors_of("The Kremlin rejected the proposal on Tuesday."), "The Kremlin")
+    assert (a.country, a.sector, a.kb_id) == ("RUS", "GOV", "seat:kremlin")
+
+
+def test_capital_after_in_is_a_place_not_an_actor(actors_of):
+    actors = actors_of("Heavy fighting in Damascus killed twenty people on Sunday.")
+    assert not [a for a in actors if "Damascus" in a.text]
+
+
+def test_country_after_in_is_a_place_but_as_subject_an_actor(actors_of):
+    actors = actors_of("Turkey sent more troops to the border, and shops closed in Turkey.")
+    turkey = [a for a in actors if a.text == "Turkey"]
+    assert len(turkey) == 1 and turkey[0].start == 0 and turkey[0].sector == "GOV"
+
+
+def test_demonym_and_role(actors_of):
+    actors = actors_of("Russian warplanes struck the town while the Turkish military watched.")
+    assert (one(actors, "Russian warplanes").country, one(actors, "Russian warplanes").sector) == ("RUS", "MIL")
+    mil = one(actors, "the Turkish military")
+    assert (mil.country, mil.sector) == ("TUR", "MIL")
+
+
+def test_coordinated_modifiers_give_two_actors_over_one_head(actors_of):
+    text = "Russian and Syrian warplanes bombed the market."
+    actors = actors_of(text)
+    head = text.index("warplanes")
+    over_head = [a for a in actors if a.start <= head < a.end]
+    assert {(a.country, a.sector) for a in over_head} == {("RUS", "MIL"), ("SYR", "MIL")}
+
+
+def test_supporters_are_not_the_government(actors_of):
+    a = [x for x in actors_of("Pro-Assad activists gathered in the square.") if "activists" in x.text][0]
+    assert (a.country, a.sector) == ("SYR", "SUP")
+
+
+def test_backed_does_not_give_the_backers_country(actors_of):
+    a = [x for x in actors_of("Iranian-backed fighters crossed the river.") if "fighters" in x.text][0]
+    assert a.country != "IRN"
+    assert a.sector == "REB"
+
+
+def test_role_nouns(actors_of):
+    actors = actors_of("Rebels attacked the checkpoint, and civilians fled as the regime sent police.")
+    sectors = {a.text: a.sector for a in actors}
+    assert sectors["Rebels"] == "REB"
+    assert sectors["civilians"] == "CVL"
+    assert sectors["the regime"] == "GOV"
+    assert sectors["police"] == "COP"
+
+
+def test_title_before_an_unknown_name(actors_of):
+    a = [x for x in actors_of("Kenyan Foreign Minister Jane Atieno said the talks would resume.")
+         if "Atieno" in x.text][0]
+    assert (a.country, a.sector, a.kb_id) == ("KEN", "GOV", None)
+    assert a.text == "Kenyan Foreign Minister Jane Atieno"
+
+
+def test_appositive_gives_an_unknown_person_country_and_sector(actors_of):
+    actors = actors_of("Jane Atieno, the Kenyan foreign minister, said the talks would resume.")
+    person = one(actors, "Jane Atieno")
+    assert (person.country, person.sector) == ("KEN", "GOV")
+    nominal = one(actors, "the Kenyan foreign minister")
+    assert nominal.coref == person.id
+
+
+def test_kb_person_valid_on_the_date(actors_of):
+    a = one(actors_of("Sergei Lavrov met his counterpart.", "2018-03-01"), "Sergei Lavrov")
+    assert (a.country, a.sector, a.kb_id) == ("RUS", "GOV", "p:sergei-lavrov")
+
+
+def test_head_of_state_is_gov_only_while_in_office(actors_of):
+    in_office = one(actors_of("Donald Trump criticised the deal.", "2018-06-01"), "Donald Trump")
+    out_of_office = one(actors_of("Donald Trump criticised the deal.", "2022-06-01"), "Donald Trump")
+    back = one(actors_of("Donald Trump criticised the deal.", "2025-06-01"), "Donald Trump")
+    assert (in_office.sector, out_of_office.sector, back.sector) == ("GOV", "ELI", "GOV")
+    assert "out of office" in out_of_office.reason
+
+
+def test_former_official_is_not_the_government(actors_of):
+    actors = actors_of("A former Russian diplomat, Ivan Petrovsky, said the plan would fail.")
+    person = one(actors, "Ivan Petrovsky")
+    assert person.country == "RUS"
+    assert person.sector == "ELI"
+
+
+def test_former_in_the_text_wins_over_the_kb(actors_of):
+    a = [x for x in actors_of("Former Foreign Minister Sergei Lavrov spoke.", "2018-03-01") if "Lavrov" in x.text][0]
+    assert a.sector == "ELI"
+
+
+def test_nominal_and_pronoun_refer_back_to_the_person(actors_of):
+    text = "Vladimir Putin met the envoy on Friday. The Russian president said he wanted a truce."
+    actors = actors_of(text, "2018-09-05")
+    putin = one(actors, "Vladimir Putin")
+    nominal = one(actors, "The Russian president")
+    he = one(actors, "he")
+    assert nominal.kb_id == "p:vladimir-putin" and nominal.coref == putin.id
+    assert he.coref in (putin.id, nominal.id) and he.kb_id == "p:vladimir-putin"
+    assert (he.country, he.sector) == ("RUS", "GOV")
+
+
+def test_surname_refers_back_to_the_full_name(actors_of):
+    actors = actors_of("Tom Okello, a Ugandan police officer, was hurt. Okello said he was attacked.")
+    full = one(actors, "Tom Okello")
+    short = one(actors, "Okello")
+    assert short.coref == full.id and short.country == "UGA"
+
+
+def test_two_people_with_one_surname_stay_apart(actors_of):
+    text = ("Anna Mwangi, a Kenyan judge, met Peter Mwangi, a Tanzanian diplomat, in the capital. "
+            "Later Mwangi said the meeting went well.")
+    actors = actors_of(text)
+    anna, peter = one(actors, "Anna Mwangi"), one(actors, "Peter Mwangi")
+    assert anna.country == "KEN" and peter.country == "TZA"
+    short = [a for a in actors if a.text == "Mwangi"][0]
+    assert short.coref == peter.id
+    assert "nearest of 2" in short.reason
+
+
+def test_unknown_named_person_is_kept(actors_of):
+    a = one(actors_of("The talks were led by Marek Zelinski, who arrived on Monday."), "Marek Zelinski")
+    assert a.kb_id is None and a.country is None
+    assert "unknown person" in a.reason and a.score < 0.5
+
+
+def test_armed_groups_and_igos(actors_of):
+    actors = actors_of("HTS fighters clashed with the SDF while the United Nations urged restraint.")
+    hts = [a for a in actors if "HTS" in a.text][0]
+    assert (hts.kb_id, hts.country, hts.sector) == ("org:hts", "SYR", "REB")
+    assert one(actors, "the SDF").kb_id == "org:sdf"
+    un = one(actors, "the United Nations")
+    assert (un.country, un.sector) == (None, "IGO")
+
+
+def test_every_actor_has_evidence(actors_of):
+    text = "Ankara and Moscow agreed on a plan, but rebels rejected it."
+    for a in actors_of(text):
+        assert text[a.start:a.end] == a.text
+        assert a.reason and 0.0 < a.score <= 1.0
+        assert a.id.startswith("t:a")
+
+
+@pytest.mark.parametrize("text", ["", "Hello", "🙂🙂🙂", "he he he", "the the the regime", "\n\n  \t"])
+def test_odd_input_does_not_crash(actors_of, text):
+    assert isinstance(actors_of(text, None), list)
+
+
+def test_no_publication_date_uses_the_latest_role(actors_of):
+    a = one(actors_of("Sergei Lavrov met his counterpart.", None), "Sergei Lavrov")
+    assert a.sector == "GOV" and "no publication date" in a.reason

@@ -1,0 +1,42 @@
+"""The places stage through the pipeline: spans kept, organisations skipped, roles from the syntax."""
+
+from __future__ import annotations
+
+
+def _places(extract, text):
+    return {p.text: p for p in extract(text, published="2024-05-02").places}
+
+
+def test_places_from_the_pipeline_keep_evidence(extract):
+    text = "Rebels shelled the town of Saraqib in Idlib Province on Monday, officials in Ankara said."
+    rec = extract(text, published="2024-05-02")
+    assert "places" in rec.stages
+    by_text = {p.text: p for p in rec.places}
+    assert by_text["Idlib Province"].feature == "admin1"
+    for p in rec.places:
+        assert text[p.start:p.end] == p.text and p.reason
+
+
+def test_place_inside_an_organisation_name_is_not_a_place(extract):
+    places = _places(extract, "Analysts at the Kyiv School of Economics met reporters in Warsaw on Friday.")
+    assert "Kyiv" not in places
+    assert places["Warsaw"].country == "POL"
+
+
+def test_comparison_is_not_a_location(extract):
+    places = _places(extract, "The besieged enclave, roughly the size of Delaware, was bombed again. "
+                              "The ministers met outside Berlin on Tuesday.")
+    assert places["Delaware"].role == "comparison"
+    assert places["Berlin"].role == "location" and places["Berlin"].country == "DEU"
+
+
+def test_unknown_place_is_kept_without_coordinates(extract):
+    places = _places(extract, "Villagers fled the Zorbuxistan Valley after the floods, the mayor said.")
+    unknown = [p for p in places.values() if "Zorbuxistan" in p.text]
+    assert unknown and unknown[0].lat is None and unknown[0].geonameid is None and unknown[0].score == 0.0
+
+
+def test_odd_input_does_not_crash(extract):
+    for text in ("", "Hi", "🙂 🙂", "Paris, " * 200):
+        rec = extract(text)
+        assert not [r for r in rec.rejects if r.stage == "places"]
