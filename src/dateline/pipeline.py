@@ -9,7 +9,10 @@ met by an earlier one before any article is read.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
+import signal
+import threading
 import time as _time
 import traceback
 from dataclasses import dataclass, field
@@ -85,6 +88,32 @@ def resolve(stages: list[str], impls: dict[str, str]) -> list[StageSpec]:
     return specs
 
 
+class StageTimeout(BaseException):
+    """Raised inside a stage when the article's time budget is spent. A BaseException, so that a
+    stage's own ``except Exception`` cannot swallow it."""
+
+
+@contextlib.contextmanager
+def deadline(seconds: Optional[float]):
+    """Interrupt the block with StageTimeout after ``seconds`` (SIGALRM; main thread on Unix only,
+    elsewhere the budget is checked between stages)."""
+    usable = bool(seconds) and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def _expired(signum, frame):
+        raise StageTimeout()
+
+    previous = signal.signal(signal.SIGALRM, _expired)
+    signal.setitimer(signal.ITIMER_REAL, float(seconds))
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 @dataclass
 class Pipeline:
     """The configured stages, built once per process and applied per batch."""
@@ -121,24 +150,34 @@ class Pipeline:
 
     def apply(self, record: Record, doc: Any) -> Record:
         started = _time.perf_counter()
-        for spec, fn in zip(self.specs, self.fns):
-            t0 = _time.perf_counter()
-            if self.budget_s and t0 - started > self.budget_s:
-                record.rejects.append(Reject(
-                    source=record.article.path or record.article.id, article_id=record.article.id,
-                    stage=spec.stage, code="E302",
-                    reason=f"Stopped before stage {spec.stage!r}: the article used more than "
-                           f"{self.budget_s:g} s. Raise `doc_time_budget` or split the article."))
-                break
-            try:
-                fn(record, doc)
-                record.stages.append(spec.stage)
-            except Exception as exc:  # one bad article never stops a batch
-                last = traceback.extract_tb(exc.__traceback__)[-1]
-                record.rejects.append(Reject(
-                    source=record.article.path or record.article.id, article_id=record.article.id,
-                    stage=spec.stage, code="E301",
-                    reason=f"{type(exc).__name__}: {exc} (at {last.filename.rsplit('/', 1)[-1]}:{last.lineno}). "
-                           "The article is kept without this stage's output; please report it with the text."))
-            self.profile[spec.stage] = self.profile.get(spec.stage, 0.0) + _time.perf_counter() - t0
+        current = None
+        try:
+            with deadline(self.budget_s):
+                for spec, fn in zip(self.specs, self.fns):
+                    current = spec
+                    if self.budget_s and _time.perf_counter() - started > self.budget_s:
+                        raise StageTimeout()
+                    self._run_stage(spec, fn, record, doc)
+        except StageTimeout:
+            record.rejects.append(Reject(
+                source=record.article.path or record.article.id, article_id=record.article.id,
+                stage=current.stage if current else "pipeline", code="E302",
+                reason=f"Stopped in stage {current.stage if current else '?'!r}: the article used more than "
+                       f"{self.budget_s:g} s (setting `doc_time_budget`). The article is kept with what the "
+                       "earlier stages found; raise the setting or split the article."))
         return record
+
+    def _run_stage(self, spec: StageSpec, fn: StageFn, record: Record, doc: Any) -> None:
+        t0 = _time.perf_counter()
+        try:
+            fn(record, doc)
+            record.stages.append(spec.stage)
+        except Exception as exc:  # one bad article never stops a batch
+            last = traceback.extract_tb(exc.__traceback__)[-1]
+            record.rejects.append(Reject(
+                source=record.article.path or record.article.id, article_id=record.article.id,
+                stage=spec.stage, code="E301",
+                reason=f"{type(exc).__name__}: {exc} (at {last.filename.rsplit('/', 1)[-1]}:{last.lineno}). "
+                       "The article is kept without this stage's output; please report it with the text."))
+        finally:
+            self.profile[spec.stage] = self.profile.get(spec.stage, 0.0) + _time.perf_counter() - t0
