@@ -59,9 +59,10 @@ def main() -> None:
     for n in (int(x) for x in args.dask_workers.split(",")):
         configs[f"dask local, {n} worker{'s' if n > 1 else ''}"] = ["--engine", "dask", "--scheduler", "local",
                                                                     "--workers", str(n)]
+    names = list(configs)
     times: dict[str, list[float]] = {k: [] for k in configs}
     peaks: dict[str, list[float]] = {k: [] for k in configs}
-    snaps: dict[str, dict] = {}
+    snaps: dict[str, list[dict]] = {k: [] for k in configs}
     stored = None
     started = dt.datetime.now(dt.timezone.utc)
     work = Path(tempfile.mkdtemp(prefix="dateline-scale-"))
@@ -71,14 +72,14 @@ def main() -> None:
     try:
         for i in range(args.repeat):
             for name, flags in configs.items():
-                db = work / f"{len(snaps)}-{i}.duckdb"
+                db = work / f"{names.index(name)}-{i}.duckdb"
                 secs, mem, out = measure([py, "-m", "dateline.cli", "run", str(corpus), "--db", str(db), "--quiet",
                                           "--json", "--config", str(settings), *flags])
                 summary = json.loads(out)
                 stored = summary["stored"]
                 times[name].append(secs)
                 peaks[name].append(mem)
-                snaps[name] = snapshot(db)
+                snaps[name].append({**snapshot(db), "stage_failures": summary["stage_failures"]})
                 db.unlink()
                 print(f"run {i + 1} {name}: {secs:.1f} s, {stored} stored, {summary['events']} events, "
                       f"peak {mem:.0f} MB", file=sys.stderr)
@@ -90,9 +91,8 @@ def main() -> None:
     if not stored:
         sys.exit("no article was stored: check the corpus (dateline rejects --db ...)")
     rates = {k: stored / median(v) for k, v in times.items()}
-    names = list(configs)
     dask_names = [k for k in names if k.startswith("dask")]
-    first = snaps[names[0]]
+    first = snaps[names[0]][-1]
     out = {
         "corpus": desc, "articles": stored, "repeat": args.repeat, "batch_size": args.batch_size,
         "measured_utc": f"{started:%Y-%m-%d %H:%M}-{finished:%H:%M}",
@@ -101,7 +101,10 @@ def main() -> None:
         "speedup_dask_2_over_1": (round(rates[dask_names[1]] / rates[dask_names[0]], 3)
                                   if len(dask_names) > 1 else None),
         "dask_over_embedded": {k: round(rates[k] / rates[names[0]], 3) for k in dask_names},
-        "identical_to_embedded": {k: snaps[k] == first for k in dask_names},
+        # per repeat: the same counts per table and the same event ids as the embedded run of that repeat
+        "identical_to_embedded": {k: [snaps[k][i] == snaps[names[0]][i] for i in range(args.repeat)]
+                                  for k in dask_names},
+        "stage_failures": {k: [s["stage_failures"] for s in snaps[k]] for k in names},
         "counts": first["counts"],
     }
     if args.json:
@@ -114,7 +117,10 @@ def main() -> None:
     if out["speedup_dask_2_over_1"] is not None:
         print(f"speed-up, Dask 2 workers over 1: {out['speedup_dask_2_over_1']:.3f}x")
     for k, v in out["dask_over_embedded"].items():
-        print(f"{k} / embedded (articles/s): {v:.3f}; same rows as embedded: {out['identical_to_embedded'][k]}")
+        print(f"{k} / embedded (articles/s): {v:.3f}; same rows as the embedded run, per repeat: "
+              f"{out['identical_to_embedded'][k]}")
+    print("stage failures per run (E301/E302, e.g. the time budget on a loaded machine): "
+          + "; ".join(f"{k} {v}" for k, v in out["stage_failures"].items()))
     print("rows: " + ", ".join(f"{t} {n}" for t, n in first["counts"].items()))
 
 

@@ -235,3 +235,15 @@ def test_serve_reports_coded_errors(tmp_path, api_db):
     assert "E202" in CliRunner().invoke(main, ["serve", str(not_db)]).output
     assert "E401" in CliRunner().invoke(main, ["serve", str(api_db), "--workers", "0"]).output
     assert "E401" in CliRunner().invoke(main, ["serve", str(api_db), "--port", "70000"]).output
+
+
+def test_an_empty_database_answers_with_empty_lists(tmp_path):
+    db = tmp_path / "empty.duckdb"
+    Store(db).close()
+    with TestClient(create_app(db), base_url="http://127.0.0.1") as c:
+        assert ok(c, "/api/events")["total"] == 0 and ok(c, "/api/events")["items"] == []
+        assert ok(c, "/api/timeline")["buckets"] == [] and ok(c, "/api/places")["items"] == []
+        assert ok(c, "/api/network") == {"nodes": [], "edges": []}
+        assert ok(c, "/api/stats")["tables"]["events"] == 0 and ok(c, "/api/actors")["items"] == []
+        assert ok(c, "/api/search?q=anything")["total"] == 0
+        bad(c, "/api/events/x:e0", 404, "E410")

@@ -15,7 +15,6 @@ from dateline.link import tls
 from dateline.link.dateref import day_refs
 from dateline.link.timelines import aggregate, period_start, quadclass
 from dateline.store import open_store
-from dateline.store import timeline_queries as tq
 
 sys.path.insert(0, str(Path(__file__).parent))
 from test_link_cluster import KRAMATORSK, RUS_MIL, UKR_CVL, first_batch, make_record  # noqa: E402

@@ -40,3 +40,9 @@ def test_odd_input_does_not_crash(extract):
     for text in ("", "Hi", "🙂 🙂", "Paris, " * 200):
         rec = extract(text)
         assert not [r for r in rec.rejects if r.stage == "places"]
+
+
+def test_direction_of_a_town_is_a_location_and_bare_name_is_the_city(extract):
+    places = _places(extract, "Government troops shelled rebel positions north of Hama on Sunday.")
+    assert places["Hama"].role == "location"
+    assert places["Hama"].feature == "city" and places["Hama"].country == "SYR"

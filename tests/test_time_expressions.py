@@ -161,3 +161,10 @@ def test_long_text_is_tagged(nlp):
     text = "Rebels shelled the town on Monday and talks resumed in March. " * 400
     found = tag(nlp(text), SAT)
     assert len(found) == 800
+
+
+@pytest.mark.parametrize("dct", [dt.date(1, 1, 1), dt.date(9999, 12, 31)])
+def test_publication_dates_at_the_calendar_edges_do_not_crash(nlp, dct):
+    found = tag(nlp("Yesterday, last week and two days later; next year, on Monday, in the 1990s."), dct)
+    assert found  # the spans are kept; values that fall off the calendar are None
+    assert all(f.resolved.value is None or isinstance(f.resolved.value, str) for f in found)

@@ -18,7 +18,7 @@ __version__ = "0.1.0"
 
 __all__ = ["run", "import_shards", "extract", "articles", "rejects", "events", "quotes", "export", "stages", "schema", "eval", "link", "clusters", "timeline",
 
-           "dyad", "actors", "actor", "__version__"]
+           "dyad", "actors", "actor", "brief", "__version__"]
 
 
 # --- API names shared with stage packages -----------------------------------------------------
@@ -211,3 +211,25 @@ def actors(db: Optional[str] = None, country: Optional[str] = None, sector: Opti
 def actor(name: str, db: Optional[str] = None, limit: int = 50) -> dict:
     """One actor by name, KB id or text: aliases, roles (stored and from the KB), events and quotes."""
     return _read_actors(db, "actor", name=name, limit=limit)
+
+
+def brief(query: Optional[str] = None, db: Optional[str] = None, actor=(), date_from: Optional[str] = None,
+          date_to: Optional[str] = None, format: str = "md", output: Optional[str] = None) -> str:  # noqa: A002
+    """A situation brief (Markdown or self-contained HTML) for ``query`` (words in the text or title, or
+    actor/place names), ``actor`` (one or several: ISO3, COUNTRY:SECTOR, KB id or name) and event dates;
+    every item is footnoted to its stored evidence sentence. Writes ``output`` when given; returns the text."""
+    from pathlib import Path
+
+    from .brief import brief as _brief
+    from .settings import load_config
+    from .store import open_store
+
+    actors = [actor] if isinstance(actor, str) else list(actor or ())
+    store = open_store(db or load_config()["db"], read_only=True)
+    try:
+        text = _brief(store, query=query, actors=actors, date_from=date_from, date_to=date_to, format=format)
+    finally:
+        store.close()
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+    return text

@@ -545,5 +545,34 @@ def serve(db, host, port, workers) -> None:
     _serve(db, host=host, port=port, workers=workers)
 
 
+@main.command()
+@db_option
+@click.option("--query", default=None, help='Words or phrases separated by commas or OR, matched in article text and '
+              'title (case-insensitive) and against actor and place names: "Kharkiv, Odesa".')
+@click.option("--actor", "actors", multiple=True, help="Only events, statements and articles of this actor: ISO3 "
+              "(RUS), COUNTRY:SECTOR (RUS:MIL), KB id or name. Repeat for several.")
+@click.option("--from", "date_from", default=None, help="Events dated on or after YYYY-MM-DD.")
+@click.option("--to", "date_to", default=None, help="Events dated on or before YYYY-MM-DD.")
+@click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True,
+              help="Markdown, or one self-contained HTML page (map and chart inline, nothing loaded).")
+@click.option("-o", "--output", default=None, help="Write to this file instead of standard output.")
+@coded_errors
+def brief(db, query, actors, date_from, date_to, fmt, output) -> None:
+    """A situation brief: overview, timeline of the main events, statements and actions by actor,
+    threats and denials, casualty tallies, map and dyad chart, and sources, every item footnoted
+    to its stored evidence sentence.
+
+    Example:
+
+        dateline brief --db demo.duckdb --query "Kharkiv" --actor RUS --format html -o kharkiv.html
+    """
+    text = dateline.brief(query=query, db=db, actor=actors, date_from=date_from, date_to=date_to,
+                          format=fmt, output=output)
+    if output:
+        click.echo(f"Wrote {output}", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
 if __name__ == "__main__":
     main()

@@ -48,9 +48,9 @@ def create_app(db_path: str | Path, allowed_hosts: Optional[Iterable[str]] = Non
                   openapi_url="/api/openapi.json", docs_url=None, redoc_url=None)  # docs UIs load CDN scripts
     app.state.db = db
 
-    from . import routes_actors, routes_articles, routes_events
+    from . import routes_actors, routes_articles, routes_brief, routes_events
 
-    for module in (routes_events, routes_articles, routes_actors):
+    for module in (routes_events, routes_articles, routes_actors, routes_brief):
         app.include_router(module.router, prefix="/api")
 
     @app.exception_handler(DatelineError)

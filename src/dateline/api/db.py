@@ -72,5 +72,12 @@ class Database:
                 return bool(st.one(f"SELECT count(*) AS n FROM (SELECT 1 FROM {table} LIMIT 1)")["n"])
         return self.cache.get(("has_rows", table), make)
 
+    def has_column(self, table: str, column: str) -> bool:
+        def make() -> bool:
+            with self.cursor() as st:
+                return bool(st.one("SELECT 1 AS x FROM information_schema.columns WHERE table_name = ? AND column_name = ?",
+                                   [table, column]))
+        return self.cache.get(("has_column", table, column), make)
+
     def close(self) -> None:
         self.store.close()

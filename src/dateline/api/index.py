@@ -9,7 +9,8 @@ stays true for the life of the server.
 Filters keep exactly the meaning of ``queries.events`` (a test checks that both return the same ids
 in the same order): type, modality (``asserted`` by default, ``all``), date_from/date_to on the
 event's date range, and actor/place, which are resolved with the same SQL as ``queries.events`` and
-then cached per value. Memory: about 400 bytes per event (the evidence sentence is kept for the list).
+then cached per value. Memory: about 600 bytes of Arrow columns per event (the evidence sentence is
+kept for the list).
 """
 
 from __future__ import annotations
@@ -56,7 +57,8 @@ ROW_COLUMNS = ("id", "date", "type", "mode", "modality", "cameo", "intensity", "
                "source_names", "target_names", "place", "place_name", "lat", "lon", "place_country",
                "trigger_text", "sentence", "score", "reason", "article_id", "article_title", "outlet")
 
-# Kept for one event's page, so that it needs no query on the events table.
+# Kept for one event's page, so that it needs no query on the events table. (Keeping the actor,
+# place and time rows here too saved ~1 ms a request but doubled the memory: they are looked up.)
 DETAIL_COLUMNS = ("acled_type", "acled_subtype", "modality_cue_text", "modality_cue_start", "modality_cue_end",
                   "reported_by", "time_value", "start_date", "end_date", "granularity", "time_from", "quantities",
                   "trigger_start", "trigger_end", "sentence_id", "sentence_start", "sentence_end")
@@ -84,6 +86,11 @@ class _LRU:
         self.size = size
         self.data: OrderedDict = OrderedDict()
         self.lock = threading.Lock()
+
+    def peek(self, key: Hashable) -> Any:
+        """The cached value, or None (without computing it)."""
+        with self.lock:
+            return self.data.get(key)
 
     def get(self, key: Hashable, make: Callable[[], Any]) -> Any:
         with self.lock:
@@ -172,12 +179,30 @@ class EventIndex:
                date_from: Optional[str] = None, date_to: Optional[str] = None, place: Optional[str] = None,
                modality: Optional[str] = "asserted") -> np.ndarray:
         """Positions (in list order) of the events that pass the filters of ``queries.events``."""
+        key = self.key(type, actor, date_from, date_to, place, modality)
+        return self._by_filter.get(key, lambda: self._select(cur, *key))
+
+    def select_now(self, **filters) -> Optional[np.ndarray]:
+        """Like :meth:`select` when no SQL is needed (no actor or place filter, or theirs are cached);
+        else None. Lets the async endpoints answer without a thread hop."""
+        key = self.key(**filters)
+        hit = self._by_filter.peek(key)
+        if hit is not None:
+            return hit
+        _, actor, _, _, place, _ = key
+        if (actor and self._by_actor.peek(actor) is None) or (place and self._by_place.peek(place) is None):
+            return None
+        return self._by_filter.get(key, lambda: self._select(None, *key))
+
+    @staticmethod
+    def key(type: Optional[str] = None, actor: Optional[str] = None, date_from: Optional[str] = None,
+            date_to: Optional[str] = None, place: Optional[str] = None, modality: Optional[str] = "asserted") -> tuple:
+        """The filters, checked (E401) and normalised: the cache key of a selection."""
         if modality and modality != "all" and modality not in MODALITIES:
             raise DatelineError("E401", f"Unknown modality {modality!r}.", f"Use one of {', '.join(MODALITIES)} or all.")
         lo, hi = _date(date_from, "from"), _date(date_to, "to")
-        key = (type.upper() if type else None, actor or None, lo, hi, place or None,
-               None if modality in (None, "", "all") else modality)
-        return self._by_filter.get(key, lambda: self._select(cur, *key))
+        return (type.upper() if type else None, actor or None, lo, hi, place or None,
+                None if modality in (None, "", "all") else modality)
 
     def _select(self, cur, type, actor, lo, hi, place, modality) -> np.ndarray:
         mask = np.ones(self.n, dtype=bool)

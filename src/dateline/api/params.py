@@ -18,24 +18,38 @@ TEXT = 200  # characters at most in a text filter
 
 @dataclass
 class EventFilters:
-    type: Optional[str] = Query(None, max_length=40, description="PLOVER type, e.g. ASSAULT")
-    actor: Optional[str] = Query(None, max_length=TEXT, description="actor: ISO3 country, name, KB id or text as written")
-    date_from: Optional[str] = Query(None, max_length=10, description="on or after YYYY-MM-DD")
-    date_to: Optional[str] = Query(None, max_length=10, description="on or before YYYY-MM-DD")
-    place: Optional[str] = Query(None, max_length=TEXT, description="place name, ISO3 country or GeoNames id")
-    modality: Optional[str] = Query("asserted", max_length=20,
-                                    description="asserted, negated, hypothetical, future, threatened, demanded, or all")
+    """The event filters of `dateline events` and `dateline.events()`."""
+
+    type: Optional[str] = None
+    actor: Optional[str] = None
+    date_from: Optional[str] = None
+    date_to: Optional[str] = None
+    place: Optional[str] = None
+    modality: Optional[str] = "asserted"
 
     def kw(self) -> dict:
         return asdict(self)
 
 
-def page_params(limit: int = Query(50, ge=1, le=MAX_PAGE, description=f"rows per page, 1..{MAX_PAGE}"),
-                offset: int = Query(0, ge=0, le=10_000_000, description="rows to skip")) -> tuple[int, int]:
+# The dependencies are coroutines so that FastAPI calls them on the event loop, not in a thread.
+async def event_filters(
+        type: Optional[str] = Query(None, max_length=40, description="PLOVER type, e.g. ASSAULT"),
+        actor: Optional[str] = Query(None, max_length=TEXT, description="actor: ISO3 country, name, KB id or text as written"),
+        date_from: Optional[str] = Query(None, max_length=10, description="on or after YYYY-MM-DD"),
+        date_to: Optional[str] = Query(None, max_length=10, description="on or before YYYY-MM-DD"),
+        place: Optional[str] = Query(None, max_length=TEXT, description="place name, ISO3 country or GeoNames id"),
+        modality: Optional[str] = Query("asserted", max_length=20,
+                                        description="asserted, negated, hypothetical, future, threatened, demanded, or all"),
+) -> EventFilters:
+    return EventFilters(type, actor, date_from, date_to, place, modality)
+
+
+async def page_params(limit: int = Query(50, ge=1, le=MAX_PAGE, description=f"rows per page, 1..{MAX_PAGE}"),
+                      offset: int = Query(0, ge=0, le=10_000_000, description="rows to skip")) -> tuple[int, int]:
     return limit, offset
 
 
-def get_db(request: Request) -> Database:
+async def get_db(request: Request) -> Database:
     return request.app.state.db
 
 

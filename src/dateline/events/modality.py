@@ -83,9 +83,10 @@ def _governor_chain(anchor, max_hops: int = 4):
         yield cur
 
 
-def negating_phrase_heads(sent, lex: Lexicon) -> dict[int, object]:
-    """Clause verbs (by token index) that carry a negating phrase such as "out of the question"."""
-    text = sent.text.lower()
+def negating_phrase_heads(sent, lex: Lexicon, text: str | None = None) -> dict[int, object]:
+    """Clause verbs (by token index) that carry a negating phrase such as "out of the question".
+    ``text`` is the sentence's text in lower case (from the article, cheaper than ``sent.text``)."""
+    text = text if text is not None else sent.text.lower()
     out: dict[int, object] = {}
     for phrase in lex.cue_set("modality", "negating_phrases"):
         start = text.find(phrase)

@@ -93,11 +93,14 @@ def _event_time(record: Record, t) -> EventTime:
 
 
 def _sentence_drafts(record: Record, doc, sent, sentence: Sentence, lex) -> list[Draft]:
+    low = record.article.text[sentence.start:sentence.end].lower()
     cands = find_candidates(sent, lex)
-    cands += _modal_demands(sent, cands, lex)
+    if "must" in low or "should" in low or "ought" in low:
+        cands += _modal_demands(sent, cands, lex)
     if not cands:
         return []
-    phrase_heads = negating_phrase_heads(sent, lex)
+    # the span's own start: sentence bounds are trimmed but the span may start a character earlier
+    phrase_heads = negating_phrase_heads(sent, lex, record.article.text[sent.start_char:sent.end_char].lower())
     trigger_ids = {c.token.i: c for c in cands}
     anchor_ids = {c.anchor.i: c for c in cands}
     drafts: list[Draft] = []
@@ -278,7 +281,7 @@ def compute(record: Record, doc, lex=None) -> list[Draft]:
     """Compute: event drafts for every sentence of the record (nothing is written)."""
     lex = lex or lexmod.load()
     drafts: list[Draft] = []
-    text_len = len(doc.text)
+    text_len = len(record.article.text)
     for sentence in record.sentences:
         if sentence.end > text_len:
             continue

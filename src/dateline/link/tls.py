@@ -27,7 +27,7 @@ from typing import Iterable, Optional, Sequence
 import numpy as np
 from scipy import sparse
 
-from .tfidf import Tfidf, normalize_rows
+from .tfidf import Tfidf
 
 # Weights of the day-ranking signals; documented in docs/timelines.md.
 RANK_WEIGHTS = {"docs_after": 2.0, "docs_mention": 1.0, "sents_mention": 0.25, "docs_published": 0.5,
@@ -212,4 +212,4 @@ def _max_sim(j: int, selected: list[int], M: sparse.csr_matrix, gram) -> float:
     return float(np.asarray((M[selected] @ M[j].T).todense()).max())
 
 
-__all__ = ["TimelineSentence", "TimelineDay", "rank_days", "summarise", "knee_value", "normalize_rows"]
+__all__ = ["TimelineSentence", "TimelineDay", "rank_days", "summarise", "knee_value"]

@@ -20,6 +20,7 @@ from typing import Iterable, Optional
 from . import build
 from .names import fold
 
+MAX_CANDIDATES = 40
 FEATURES = ("country", "admin1", "admin2", "city", "region", "other")
 
 
@@ -87,6 +88,7 @@ class Gazetteer:
             build.build(path)
         # check_same_thread=False: lookups are read-only; one connection serves the process.
         self._con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self._con.execute("PRAGMA mmap_size=268435456")  # pages mapped, not copied: cheaper lookups
         self._lock = threading.Lock()
         self._extra_names: dict[str, list[tuple[int, int]]] = {}
         self._extra_places: dict[int, Entry] = {}
@@ -146,7 +148,10 @@ class Gazetteer:
         return self._entry(row, 0) if row else None
 
     def _lookup(self, key: str) -> tuple[Entry, ...]:
-        rows = self._query("SELECT p.*, n.kind FROM names n JOIN places p USING (gid) WHERE n.key = ?", (key,))
+        # The most populous MAX_CANDIDATES places of a name are enough ("Springfield" has 60-odd); it bounds
+        # the cost of common names.
+        rows = self._query("SELECT p.*, n.kind FROM names n JOIN places p USING (gid) WHERE n.key = ? "
+                           "ORDER BY n.kind > 1, p.pop DESC LIMIT ?", (key, MAX_CANDIDATES))
         found: dict[int, Entry] = {}
         for row in rows:
             found[row[0]] = self._entry(row[:-1], row[-1])

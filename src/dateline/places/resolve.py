@@ -148,32 +148,57 @@ def resolve(gaz: Gazetteer, toponyms: list[Toponym]) -> list[Resolution]:
             found = cands[i]
             if not found:
                 continue
-            own = seen_names.get(fold(toponyms[i].text)) == i
-            others = max(n_names - 1, 1) if own else n_names
+            # Every mention of a name leaves that name's own vote out (the vote is cast by its first mention).
+            j = seen_names[fold(toponyms[i].text)]
+            others = max(n_names - 1, 1)
             c = toponyms[i].container
             container = cands[c][_argmax(scored[c])] if c is not None and c in scored else None
             rows = []
             for e, p in zip(found, priors[i]):
-                fc = (total_c.get(e.cc, 0.0) - (votes_c[i].get(e.cc, 0.0) if own else 0.0)) / others if e.cc else 0.0
+                fc = (total_c.get(e.cc, 0.0) - votes_c[j].get(e.cc, 0.0)) / others if e.cc else 0.0
                 a1 = e.gid if e.feature == "admin1" else e.admin1_gid
-                fa = (total_a.get(a1, 0.0) - (votes_a[i].get(a1, 0.0) if own else 0.0)) / others if a1 else 0.0
+                fa = (total_a.get(a1, 0.0) - votes_a[j].get(a1, 0.0)) / others if a1 else 0.0
                 # Capped: a list of fifty states must not turn "California" into a town in one of them.
-                area = min(ADMIN1_FOCUS * fa + areas.support(e, i), AREA_CAP)
+                area = min(ADMIN1_FOCUS * fa + areas.support(e, j), AREA_CAP)
                 cbonus = CONTAINER_BONUS if container is not None and _contains(container, e) else 0.0
                 rows.append((p + COUNTRY_FOCUS * fc + area + cbonus, fc, area, cbonus))
             scored[i] = rows
         dists = [_softmax([r[0] for r in scored[i]]) if i in scored else [] for i in range(len(toponyms))]
 
+    # The article's main country: the one most of its names most likely lie in.
+    final_c, _ = _votes(cands, dists)
+    share: dict[str, float] = {}
+    for j in seen_names.values():
+        for k, v in final_c[j].items():
+            share[k] = share.get(k, 0.0) + v / n_names
+    main = max(share, key=share.get) if share else None
+    # One sense per article: a name placed by a container ("Damascus, Maryland") keeps that sense elsewhere.
+    by_container: dict[str, int] = {}
+    for i in scored:
+        k = _argmax(scored[i])
+        if scored[i][k][3]:
+            by_container.setdefault(fold(toponyms[i].text), cands[i][k].gid)
     out: list[Resolution] = []
     for i, top in enumerate(toponyms):
         if i not in scored:
             out.append(Resolution(None, 0.0, "no gazetteer entry for this name; kept without coordinates"))
             continue
         k = _argmax(scored[i])
+        gid = by_container.get(fold(top.text))
+        same = next((n for n, e in enumerate(cands[i]) if e.gid == gid), None) if gid is not None else None
+        if same is not None and not scored[i][k][3] and same != k:
+            k = same
+            scored[i][k] = scored[i][k][:3] + (CONTAINER_BONUS,)  # the reason then names the container
         s, fc, area, cbonus = scored[i][k]
         e = cands[i][k]
-        out.append(Resolution(e, round(_margin(cands[i], priors[i], e, s), 3),
-                              _reason(top, e, len(cands[i]), fc, area, cbonus)))
+        score = _confidence(cands[i], dists[i][k])
+        reason = _reason(top, e, len(cands[i]), fc, area, cbonus)
+        if (main and e.cc and e.cc != main and share[main] >= 0.5 and len(cands[i]) > 1
+                and any(c.cc == main for c in cands[i])):
+            # A same-name place exists in the article's main country: say so, and lower the score.
+            score = round(score * 0.5, 3)
+            reason += f"; outside the article's main country ({main}), where a place of this name also exists"
+        out.append(Resolution(e, score, reason))
     return out
 
 
@@ -245,11 +270,11 @@ def _capital_bonus(e: Entry, found: list[Entry]) -> float:
     return 0.0
 
 
-def _margin(found: list[Entry], pri: list[float], chosen: Entry, best: float) -> float:
-    """A 0..1 score: high when the chosen place clearly beats the others of the same name."""
+def _confidence(found: list[Entry], prob: float) -> float:
+    """A 0..1 score: the chosen place's share among the places of the same name (0.9 for a unique name)."""
     if len(found) == 1:
         return 0.9
-    return min(0.95, max(0.05, 1.0 / (1.0 + math.exp(-(best - sorted(pri)[-1] + 1.0)))))
+    return round(min(0.95, max(0.05, prob)), 3)
 
 
 def _reason(top: Toponym, e: Entry, n: int, fc: float, fa: float, cbonus: float) -> str:

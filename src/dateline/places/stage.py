@@ -9,9 +9,9 @@ from .resolve import Resolution, Toponym, resolve
 from .toponyms import find
 
 
-def compute(doc, gaz) -> list[tuple[Toponym, Resolution, str | None]]:
-    """Compute: each toponym with its resolution and role."""
-    tops, roles = find(doc, gaz)
+def compute(doc, gaz, mentions=None) -> list[tuple[Toponym, Resolution, str | None]]:
+    """Compute: each toponym with its resolution and role (``mentions``: (start, end, label) triples)."""
+    tops, roles = find(doc, gaz, mentions)
     if not tops:
         return []
     return list(zip(tops, resolve(gaz, tops), roles))
@@ -36,7 +36,8 @@ def make_places_stage(config: dict):
     def places_stage(record: Record, doc) -> None:
         if doc is None or not len(doc):
             return
-        results = compute(doc, gazetteer(tables))
+        mentions = [(m.start, m.end, m.label) for m in record.mentions]
+        results = compute(doc, gazetteer(tables), mentions)
         aid = record.article.id
         record.places = [place_of(f"{aid}:p{i}", top, res, role) for i, (top, res, role) in enumerate(results)]
 

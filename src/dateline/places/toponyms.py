@@ -154,14 +154,22 @@ def role_of(span) -> Optional[str]:
     return None
 
 
-def find(doc, gaz: Gazetteer) -> tuple[list[Toponym], list[Optional[str]]]:
-    """Toponyms and their roles in a parsed text."""
+def find(doc, gaz: Gazetteer, mentions=None) -> tuple[list[Toponym], list[Optional[str]]]:
+    """Toponyms and their roles in a parsed text.
+
+    ``mentions``: (start, end, label) of the entities already read (the record's mentions); spans made
+    from them cost less than rebuilding ``doc.ents``.
+    """
     demonyms, abbrevs, _, _ = tables()
     text = doc.text
     tops: list[Toponym] = []
     roles: list[Optional[str]] = []
-    gpe_names = {fold(e.text) for e in doc.ents if e.label_ in PLACE_LABELS}
-    for ent in doc.ents:
+    if mentions is None:
+        ents = list(doc.ents)
+    else:
+        ents = [sp for sp in (doc.char_span(s, e, label=label) for s, e, label in mentions) if sp is not None]
+    gpe_names = {fold(e.text) for e in ents if e.label_ in PLACE_LABELS}
+    for ent in ents:
         label = ent.label_
         span = ent
         hint_word = None
@@ -196,8 +204,10 @@ def find(doc, gaz: Gazetteer) -> tuple[list[Toponym], list[Optional[str]]]:
             roles.append(role_of(span) if label != "NORP" else "origin")
     # State abbreviations right after "Town," that the tagger did not mark ("Corbin, Ky.").
     have = {(t.start, t.end) for t in tops}
-    for i, tok in enumerate(doc[:-1]):
-        if tok.text == "," and i > 0 and doc[i - 1].ent_type_ == "GPE":
+    n = len(doc)
+    for ent in ents:
+        i = ent.end  # the token after the entity: only "Town, Ky." pairs are looked at, not every token
+        if ent.label_ == "GPE" and i + 1 < n and doc[i].text == ",":
             nxt = doc[i + 1]
             cand = nxt.text if nxt.text.endswith(".") else nxt.text + (doc[i + 2].text if i + 2 < len(doc)
                                                                         and doc[i + 2].text == "." else "")

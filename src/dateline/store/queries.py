@@ -97,12 +97,20 @@ def events(store: Store, type: Optional[str] = None, actor: Optional[str] = None
                      "OR country = ? OR CAST(geonameid AS TEXT) = ?)")
         params += [place, place, place.upper(), place]
     return store.query(
-        f"""SELECT e.id, coalesce(e.start_date, a.published) AS date, e.type, e.mode, e.modality, e.cameo,
-                   e.intensity, e.sources, e.targets, e.place, e.trigger_text,
-                   substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence,
-                   e.score, e.reason, e.article_id
-            FROM events e JOIN articles a ON a.id = e.article_id
-            WHERE {' AND '.join(where)} ORDER BY date NULLS LAST, e.id LIMIT ? OFFSET ?""",
+        f"""WITH page AS (
+                SELECT e.*, coalesce(e.start_date, a.published) AS date,
+                       substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence
+                FROM events e JOIN articles a ON a.id = e.article_id
+                WHERE {' AND '.join(where)} ORDER BY date NULLS LAST, e.id LIMIT ? OFFSET ?)
+            SELECT p.id, p.date, p.type, p.mode, p.modality, p.cameo, p.intensity,
+                   (SELECT string_agg(coalesce(x.country || ' ' || x.sector, x.country, x.name, x.text), '; ')
+                      FROM actors x WHERE list_contains(p.sources, x.id)) AS source_actors,
+                   (SELECT string_agg(coalesce(x.country || ' ' || x.sector, x.country, x.name, x.text), '; ')
+                      FROM actors x WHERE list_contains(p.targets, x.id)) AS target_actors,
+                   pl.name AS place_name, p.trigger_text, p.sentence, p.sources, p.targets, p.place,
+                   p.score, p.reason, p.article_id
+            FROM page p LEFT JOIN places pl ON pl.id = p.place
+            ORDER BY p.date NULLS LAST, p.id""",
         params + [limit, offset])
 
 

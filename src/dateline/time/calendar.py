@@ -127,7 +127,7 @@ def bounds(value: Optional[str], mod: Optional[str] = None,
         return None, None, None
     try:
         return _bounds(value, mod, dct)
-    except ValueError:  # a value naming no real day (2018-02-30): keep it, without an interval
+    except (ValueError, OverflowError):  # no real day (2018-02-30, past year 9999): keep it, without an interval
         return None, None, None
 
 

@@ -514,7 +514,7 @@ function layout(nodes, edges, W, H) {
       disp[e.s][0] -= dx * f; disp[e.s][1] -= dy * f; disp[e.t][0] += dx * f; disp[e.t][1] += dy * f;
     }
     nodes.forEach((n, i) => {
-      disp[i][0] += (W / 2 - n.x) * 0.3; disp[i][1] += (H / 2 - n.y) * 0.3;
+      disp[i][0] += (W / 2 - n.x) * 0.35; disp[i][1] += (H / 2 - n.y) * 0.6;
       const d = Math.max(1, Math.hypot(disp[i][0], disp[i][1]));
       n.x = Math.max(40, Math.min(W - 40, n.x + disp[i][0] / d * Math.min(d, temp)));
       n.y = Math.max(30, Math.min(H - 20, n.y + disp[i][1] / d * Math.min(d, temp)));

@@ -1,0 +1,232 @@
+"""People: KB people valid on the date, titles and appositives, surnames, pronouns and coreference."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import Optional
+
+from .kb import Entity, norm, role_at
+from .context import (
+    Context, Draft, FORMER, PRONOUNS, TITLE_WORDS, _context_country, _country_of_entity, _role_lookup,
+    _sentences,
+)
+
+
+def _link_same_person(drafts: list[Draft]) -> None:
+    """A later mention of a KB person ("the Russian president" after "Putin") refers back to the first."""
+    first: dict[str, int] = {}
+    for idx in sorted(range(len(drafts)), key=lambda i: drafts[i].start):
+        d = drafts[idx]
+        if not d.kb_id or not d.kb_id.startswith(("p:", "pp:", "u:")):
+            continue
+        if d.kb_id in first and d.coref is None:
+            d.coref = first[d.kb_id]
+        first.setdefault(d.kb_id, idx)
+
+
+def _untagged_surnames(ctx: Context, drafts: list[Draft], persons: list[int], used: set[int]) -> None:
+    """A proper noun the model did not tag ("Okello said") that is the surname of a person named earlier."""
+    surnames = ctx.by_surname
+    if not surnames:
+        return
+    for i, low in enumerate(ctx.ntok):
+        if low in surnames and i not in used and ctx.pos[i] == "PROPN" and drafts[surnames[low][0]].start < i:
+            if (i + 1 < len(ctx.toks) and ctx.pos[i + 1] == "PROPN") or (i > 0 and ctx.pos[i - 1] == "PROPN"):
+                continue  # part of a longer name
+            d = _resolve_person(ctx, i, i + 1, None, drafts, persons)
+            if d.coref is not None:
+                drafts.append(d)
+                used.add(i)
+                persons.append(len(drafts) - 1)
+
+
+@dataclass
+class Title:
+    country: Optional[str] = None
+    org: Optional[str] = None
+    sector: Optional[str] = None
+    office: Optional[str] = None
+    former: bool = False
+    heads: tuple[str, ...] = ()
+    text: str = ""
+
+
+def _analyze_title(ctx: Context, tokens) -> Title:
+    """Country, organisation, sector, office and "former" from title words."""
+    kb = ctx.kb
+    out = Title(text=" ".join(t.text for t in tokens))
+    words = []
+    for t in tokens:
+        low = t.lower_
+        if low in FORMER or low.startswith("ex-"):
+            out.former = True
+        m = ctx.matches.get(t.i)
+        if m is not None:
+            if m.demonym and not out.country:
+                out.country = m.demonym
+            for kb_id, _ in m.entities:
+                ent = kb.entity(kb_id)
+                if ent is None:
+                    continue
+                if ent.type == "c" and not out.country:
+                    out.country = ent.country
+                elif ent.type == "o" and not out.org:
+                    out.org = kb_id
+                    out.country = out.country or ent.country
+                    out.sector = out.sector or ent.sector
+            if m.capital and not out.country:
+                out.country = m.capital
+        if t.pos_ in ("NOUN", "PROPN", "ADJ", "VERB") or t.lower_ in ("secretary-general",):
+            words.append(low)
+    role = None
+    for k in range(len(words), 0, -1):
+        role = _role_lookup(kb, words[:k])
+        if role is not None:
+            break
+    if role is not None:
+        phrase, (sector, kind, office) = role
+        if out.org and sector == "GOV":
+            sector = kb.entity(out.org).sector or sector
+        out.sector = sector if not out.sector or out.org is None else out.sector
+        out.office = office
+        out.heads = (phrase,)
+    return out
+
+
+def _title_tokens(doc, start: int, end: int):
+    """Title words before a name in its noun phrase, and an appositive after or around it."""
+    root = doc[start:end].root
+    before = [doc[i] for i in range(root.left_edge.i, start) if doc[i].dep_ not in ("det", "punct", "case")
+              and not doc[i].ent_type_ == "PERSON"]
+    appos = []
+    for child in root.children:
+        if child.dep_ == "appos" and child.i >= end:
+            appos = [t for t in child.subtree if t.i < child.i + 1 or t.dep_ in ("prep", "pobj")]
+            break
+    if not appos and root.dep_ == "appos" and root.head.i < start:
+        head = root.head
+        appos = [t for t in head.subtree if t.i <= head.i]
+    return before, appos
+
+
+def _resolve_person(ctx: Context, start: int, end: int, entry: Optional[Entity], drafts: list[Draft],
+                    persons: list[int]) -> Draft:
+    doc, kb = ctx.doc, ctx.kb
+    text = doc[start:end].text
+    root = doc[start:end].root
+    before, appos = _title_tokens(doc, start, end)
+    before = sorted(set(before) | {t for t in doc[root.left_edge.i:start] if t.ent_type_ == "PERSON"
+                                   and (t.lower_ in TITLE_WORDS or t.lower_.rstrip(".") in TITLE_WORDS)},
+                    key=lambda t: t.i)
+    title = _analyze_title(ctx, before + appos) if (before or appos) else Title()
+    surname = norm(doc[end - 1].text)
+    d = Draft(start, end, root.i, text, kind="person", surname=surname)
+    # The actor's span takes in the title before the name ("Russian Foreign Minister Sergei Lavrov").
+    if before:
+        d.start = min(t.i for t in before)
+        if d.start > 0 and doc[d.start - 1].dep_ == "det" and doc[d.start - 1].head.i >= d.start:
+            d.start -= 1
+    # Within the article, a surname or a short form refers back to the full name already seen.
+    if end - start == 1 or entry is None:
+        same = [i for i in ctx.by_surname.get(surname, ()) if drafts[i].start < start]
+        if end - start == 1 and same:
+            names = {drafts[i].name for i in same}
+            ante = drafts[same[-1]]
+            d.coref = same[-1]
+            d.name, d.country, d.sector, d.kb_id = ante.name, ante.country, ante.sector, ante.kb_id
+            d.office, d.title_heads = ante.office, ante.title_heads
+            d.score = 0.8 if len(names) == 1 else 0.55
+            d.reason = f"surname '{text}' -> {ante.name} earlier in the article"
+            if len(names) > 1:
+                d.reason += f" (nearest of {len(names)} people with this surname)"
+            if title.former:
+                d.sector, d.reason = "ELI", d.reason + "; 'former' -> not in office"
+            return d
+    if entry is not None:
+        country, sector, status = _country_of_entity(entry, ctx)
+        d.name, d.kb_id, d.country = entry.name, entry.kb_id, country
+        role, _ = role_at(entry, ctx.date)
+        d.office = role.office if role else None
+        why = f"KB person '{text}' -> {entry.name}"
+        if status in ("current", "undated"):
+            d.sector, d.score = sector, 0.9 if entry.own else 0.75
+            why += f", {role.office or sector} on {ctx.date}" if ctx.date and role else ""
+        elif status == "no-date":
+            d.sector, d.score = sector, 0.7
+            why += f", latest role ({role.office or sector}; no publication date)"
+        elif status == "former":
+            d.sector, d.score = "ELI", 0.8
+            why += f", out of office since {role.end} -> former official (ELI)"
+        else:
+            d.sector, d.score = None, 0.6
+            why += f", not yet in office on {ctx.date}"
+        if title.former and d.sector not in ("ELI", None):
+            d.sector, why = "ELI", why + "; 'former' in the text -> not in office"
+        elif not title.former and title.sector and status in ("former", "not-yet", "undated"):
+            # The text's own title ("President X") says more than the KB's dates for this article.
+            d.sector, d.score = title.sector, 0.7
+            why += f"; but the text calls them '{title.text}' -> {title.sector}"
+        d.reason = why
+        return d
+    # An unknown person: what the text says.
+    d.country, d.score = title.country, 0.5
+    d.sector = title.sector
+    ctx_why = ""
+    if not d.country and title.sector in ("GOV", "MIL", "COP", "JUD", "LEG", "OPP", "SPY") and not title.org:
+        d.country, ctx_why = _context_country(ctx, root.i, any_mention=True)
+    d.office, d.title_heads = title.office, title.heads
+    if title.former and d.sector:
+        d.sector = "ELI"
+    if title.country or title.sector:
+        d.reason = f"unknown person; title '{title.text}'" + (" (former)" if title.former else "")
+        d.reason += f"; {ctx_why}" if ctx_why else ""
+        d.score = 0.6 if not ctx_why else 0.5
+    else:
+        d.reason = "unknown person; nothing in the text gives a country or sector"
+        d.score = 0.4
+    return d
+
+
+def _antecedent(drafts: list[Draft], persons: list[int], before: int, office: Optional[str],
+                phrase: str) -> Optional[int]:
+    """The nearest earlier person with the same office or title word, else None."""
+    for idx in reversed(persons):
+        d = drafts[idx]
+        if d.start >= before:
+            continue
+        if (office and d.office == office) or phrase in d.title_heads:
+            return idx
+    return None
+
+
+def _pronouns(ctx: Context, drafts: list[Draft]) -> None:
+    doc = ctx.doc
+    people = sorted((i for i, d in enumerate(drafts) if d.kind == "person" or (d.kind == "nominal" and d.kb_id
+                                                                               and d.kb_id.startswith("p:"))),
+                    key=lambda i: drafts[i].start)
+    if not people:
+        return
+    import bisect
+
+    sent_starts = [b[0] for b in _sentences(ctx)]
+    k = -1
+    for i, low in enumerate(ctx.ntok):
+        if low not in PRONOUNS:
+            continue
+        tok = ctx.toks[i]
+        while k + 1 < len(people) and drafts[people[k + 1]].start < tok.i:
+            k += 1
+        if tok.pos_ != "PRON" or tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
+            continue
+        if k < 0:
+            continue
+        ante = people[k]
+        a = drafts[ante]
+        # Only within the sentence of the antecedent and the two after it.
+        sents_between = bisect.bisect_right(sent_starts, tok.i) - bisect.bisect_right(sent_starts, a.start)
+        if sents_between > 2:
+            continue
+        drafts.append(Draft(tok.i, tok.i + 1, tok.i, a.name, a.country, a.sector, a.kb_id, min(a.score, 0.6),
+                            f"pronoun '{tok.text}' -> {a.name or doc[a.start:a.end].text}", "pronoun",
+                            coref=ante))
