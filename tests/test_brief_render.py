@@ -66,3 +66,11 @@ def test_dyad_chart_spans_every_month_and_scales_intensity():
     assert ">2025-02<" in chart  # the gap month is on the axis
     assert chart.count("<circle") == 2 and "RUS → UKR" in chart and "<polyline" in chart
     assert svg.dyad_chart_svg([]) == ""
+
+
+def test_only_plain_http_links_are_rendered():
+    from dateline.brief import _link
+
+    assert _link("https://example.org/a?b=1") == "https://example.org/a?b=1"
+    for bad in ("javascript:alert(1)", "data:text/html,x", 'https://x.org/"onmouseover=', None, ""):
+        assert _link(bad) is None

@@ -53,3 +53,11 @@ def test_site_builds_strict(tmp_path):
                          capture_output=True, text=True)
     assert res.returncode == 0, res.stderr[-3000:]
     assert (tmp_path / "site" / "index.html").exists()
+
+
+@pytest.mark.slow
+def test_the_tutorial_prints_what_it_shows():
+    """A newcomer following the tutorial gets the outputs it shows (timings left out)."""
+    res = subprocess.run([sys.executable, str(ROOT / "scripts" / "gen_tutorial.py"), "--check"],
+                         capture_output=True, text=True)
+    assert res.returncode == 0, res.stderr[-4000:]

@@ -100,3 +100,18 @@ def test_future_intent_is_coded_as_agree_or_threaten(extract):
     conf = extract("The union said it would boycott the elections.", published=PUB)
     assert one(conf, "PROTEST").modality == "future"
     assert one(conf, "THREATEN").modality == "asserted"
+
+
+def test_reported_must_clause_is_a_demand(extract):
+    rec = extract("The minister said the rebels must release the hostages.", published=PUB)
+    release = one(rec, "RETREAT")
+    assert release.modality == "demanded" and release.modality_cue.text == "must"
+    main = max(rec.events, key=lambda e: e.score)
+    assert main.type == "REQUEST" and main.modality == "asserted"
+
+
+def test_preparing_force_is_mobilize(extract):
+    rec = extract("The army prepared to storm the rebel district.", published=PUB)
+    assert one(rec, "ASSAULT").modality == "future"
+    main = max(rec.events, key=lambda e: e.score)
+    assert main.type == "MOBILIZE"

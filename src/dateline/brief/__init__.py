@@ -66,6 +66,7 @@ def render(data: dict, format: str = "md") -> str:  # noqa: A002 - the CLI's opt
     env.filters["md"] = _md
     env.filters["num"] = _fmt_num
     env.filters["plural"] = _plural
+    env.filters["link"] = _link
     extra = {}
     if format == "html":
         extra = {"map_svg": Markup(map_svg(data["map"])),
@@ -87,6 +88,14 @@ def _md(value: Any) -> str:
     for ch in ("\\", "|", "*", "_", "[", "]", "<", ">", "`"):
         text = text.replace(ch, "\\" + ch)
     return text
+
+
+def _link(url: Any) -> Optional[str]:
+    """An article's link when it is a plain http(s) URL (never javascript: or data:), else None."""
+    text = str(url or "").strip()
+    if re.match(r"(?i)^https?://[^\s<>\"']+$", text):
+        return text
+    return None
 
 
 def _fmt_num(value: Any) -> str:

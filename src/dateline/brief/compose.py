@@ -20,7 +20,7 @@ CASUALTY_KINDS = ("killed", "injured", "displaced")
 NOT_HAPPENED = (("threatened", "Threatened"), ("negated", "Denied or said not to have happened"),
                 ("hypothetical", "Speculated or conditional"), ("future", "Announced or expected"),
                 ("demanded", "Demanded"))
-QUOTE_MARKS = "\"'“”‘’ "
+QUOTE_MARKS = "\"“”‘’"
 # Fields of a cluster summary whose disagreements the timeline states (figures are listed per report).
 DISAGREEMENT_FIELDS = ("date", "place", "source", "target", "type")
 
@@ -77,6 +77,15 @@ def _figure(q: dict) -> Optional[float]:
     """The figure a quantity reports: its lower bound ("at least 12" -> 12), else its upper bound."""
     value = q.get("min") if q.get("min") is not None else q.get("max")
     return float(value) if value is not None else None
+
+
+def _unquote(text: Optional[str]) -> str:
+    """Quote content without its own outer quotation marks (the templates add them)."""
+    text = " ".join((text or "").split())
+    inner = text.rstrip(",").strip()
+    if len(inner) > 1 and inner[0] in QUOTE_MARKS and inner[-1] in QUOTE_MARKS:
+        return inner[1:-1].rstrip(",").strip()
+    return text
 
 
 def _num(value: Optional[float]) -> Any:
@@ -207,7 +216,7 @@ def statements(quotes: list[dict], events: list[dict], notes: Footnotes) -> dict
     for key, qs in chosen:
         acts = acting.get(key, [])
         rows = [{"date": q["date"], "kind": "statement", "cue": (q["cue"] or "").rstrip(":,") or None,
-                 "content": " ".join((q["content"] or "").split()).strip(QUOTE_MARKS).rstrip(",").strip(QUOTE_MARKS),
+                 "content": _unquote(q["content"]),
                  "note": notes.cite(q["sentence_ids"] or [])} for q in qs[:LIMITS["per_speaker"]]]
         rows += [{"date": e["date"], "kind": "action", "type": e["type"], "trigger": e["trigger_text"],
                   "intensity": e["intensity"], "targets": sorted({_label(t) for t in e["targets"]}),

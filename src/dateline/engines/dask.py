@@ -17,6 +17,7 @@ At most two partitions per worker thread are in flight, so the client's memory s
 from __future__ import annotations
 
 import contextlib
+import datetime as _dt
 import json
 import logging
 import shutil
@@ -68,8 +69,18 @@ def worker_state(config: dict) -> _WorkerState:
     key = _key(config)
     with _STATES_LOCK:
         if key not in _STATES:
-            _STATES[key] = _WorkerState(Pipeline.from_config(config))
+            _STATES[key] = _WorkerState(_warm(Pipeline.from_config(config)))
         return _STATES[key]
+
+
+def _warm(pipe: Pipeline) -> Pipeline:
+    """One made-up article through every stage, so that data the stages load on first use (gazetteers,
+    lexicons) is loaded when the worker starts, not inside the time budget of a real article."""
+    text = "Rebels shelled the town of Maridi on Monday, killing five people, the army said."
+    pipe.process([Record(article=Article(id="warm-up", text=text, published=_dt.date(2025, 3, 5),
+                                         published_from="user"))])
+    pipe.profile.clear()
+    return pipe
 
 
 class PipelinePlugin(WorkerPlugin):

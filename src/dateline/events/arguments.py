@@ -316,6 +316,22 @@ def noun_arguments(noun, anchor, lex: Lexicon) -> tuple[list[Arg], list[Arg]]:
     return sources, targets
 
 
+def owner_args(thing) -> list[Arg]:
+    """Who a non-actor object belongs to: "an Indian proposal", "Israel's plan", "calls by Belarus's
+    rulers", "crimes committed by Croat forces", "the resignation of the president"."""
+    out: list[Arg] = []
+    for g in thing.children:
+        if g.dep_ in ("poss", "amod", "compound") and (g.ent_type_ in ("NORP", "GPE", "ORG") or g.pos_ == "PROPN") \
+                and not _hyphenated(g):
+            out += _split(g, f"owner of {thing.text!r}")
+        elif g.dep_ == "prep" and g.lower_ in ("by", "from", "of"):
+            out += [a for o in _pobj(g) for a in _split(o, f"{g.lower_!r} phrase of {thing.text!r}")]
+        elif g.dep_ == "acl" and g.tag_ == "VBN":
+            out += [a for ag in g.children if ag.dep_ == "agent" for o in _pobj(ag)
+                    for a in _split(o, f"agent of {g.text!r}")]
+    return out
+
+
 # ------------------------------------------------------------------ linking arguments to actors
 
 def overlapping(items, start: int, end: int) -> list:

@@ -75,6 +75,8 @@ def intent_type(inner: str, modality: str, via_governor_event: bool, lex: Lexico
     if modality == "future" and inner not in ("AGREE", "THREATEN", "REQUEST", "REJECT", "ACCUSE"):
         if polarity == "cooperative":
             return rule.get("cooperative", "AGREE")
+        if inner in ("ASSAULT", "COERCE") and cue_word in lex.cue_set("intent_derivation", "preparation_words"):
+            return rule.get("prepared_conflictual", "MOBILIZE")
         if polarity == "conflictual":
             return rule.get("conflictual", "THREATEN")
     # "will not accept", "failed to reach", "is out of the question"; a plain "did not meet" is no refusal

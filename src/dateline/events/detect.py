@@ -139,6 +139,10 @@ def _has_argument(tok, lex: Lexicon) -> bool:
     return False
 
 
+def _is_light(tok, light) -> bool:
+    return tok.lemma_.lower() in light or tok.lower_ in light
+
+
 def noun_is_event(tok, lex: Lexicon, trigger_tokens: set[int]) -> tuple[bool, object, str]:
     """Whether a noun with a lexicon entry is used as an event; returns (ok, anchor, how)."""
     if tok.ent_type_ in NAME_LABELS:   # "Samarra Barrage", "Operation Steel Curtain": part of a name
@@ -153,17 +157,17 @@ def noun_is_event(tok, lex: Lexicon, trigger_tokens: set[int]) -> tuple[bool, ob
     # "launched ten days of war games", "joined the envoys for talks": the noun hangs on the light
     # verb's object
     if tok.dep_ == "pobj" and head.lower_ in ("of", "for") and head.head.dep_ in ("dobj", "attr") \
-            and head.head.head.lemma_.lower() in lex.cue_set("light_verbs"):
+            and _is_light(head.head.head, lex.cue_set("light_verbs")):
         return True, head.head.head, f"object of light verb {head.head.head.text!r}"
     light = lex.cue_set("light_verbs")
     # "went on strike", "engaged in talks": a light verb through a preposition
     if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") \
-            and head.head.lemma_.lower() in light and head.head.i not in trigger_tokens:
+            and _is_light(head.head, light) and head.head.i not in trigger_tokens:
         return True, head.head, f"object of light verb {head.head.text!r}"
     if tok.dep_ in ("dobj", "attr", "nsubjpass", "oprd") and head.pos_ in ("VERB", "AUX"):
         if head.i in trigger_tokens:
             return True, tok, f"object of trigger {head.text!r}"
-        if head.lemma_.lower() in light:
+        if _is_light(head, light):
             return True, head, f"object of light verb {head.text!r}"
     if tok.dep_ in ("nsubj",) and head.pos_ in ("VERB", "AUX"):
         if head.lemma_.lower() in lex.cue_set("occurrence_verbs") or head.i in trigger_tokens:

@@ -15,6 +15,7 @@ from ..model import Actor, Event, EventTime, Quantity, Record, Sentence, TextSpa
 from ..pipeline import register
 from . import lexicon as lexmod
 from .arguments import _split as _split_arg
+from .arguments import owner_args
 from .arguments import (Arg, argument_span, dates_from_value, is_agent_like, noun_arguments, overlapping,
                         place_for, time_for, token_chars, verb_arguments)
 from .coding import INTENT_CAMEO, acled_for, cameo_for, intent_type
@@ -26,8 +27,8 @@ from .quantities import sentence_counts, size_of
 MAX_SENTENCE_TOKENS = 400
 # categories whose target PLOVER codes from the location when the text names none
 PLACE_TARGET_TYPES = {"PROTEST", "ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN", "AID", "RETREAT", "CONCEDE"}
-# personal pronouns kept as (unresolved) source actors: the speaker acting ("we will defeat ...")
-SOURCE_PRONOUNS = {"i", "we", "he", "she", "they"}   # longer "sentences" are usually tables or run-on lists; parse-based rules fail there
+# personal pronouns kept as (unresolved) actors: "we will defeat ...", "he was bombed and killed"
+PERSONAL_PRONOUNS = {"i", "we", "he", "she", "they", "us", "him", "her", "them", "me"}   # longer "sentences" are usually tables or run-on lists; parse-based rules fail there
 
 
 @dataclass
@@ -157,7 +158,8 @@ def _sentence_drafts(record: Record, doc, sent, sentence: Sentence, lex) -> list
         if intent:
             d = drafts[-1]
             drafts.append(Draft(cand, intent, None, INTENT_CAMEO.get((intent, plover), {
-                "AGREE": "030", "THREATEN": "130", "REJECT": "120", "REQUEST": "100"}[intent]), (),
+                "AGREE": "030", "THREATEN": "130", "REJECT": "120", "REQUEST": "100", "MOBILIZE": "150"}.get(
+                    intent, None)), (),
                 lex.intensity(intent), "asserted", d.cue, sources, targets, d.place, etime, [], sentence,
                 round(min(0.99, d.score + 0.06), 3),
                 f"intent rule: {plover} with modality {mod.modality} ({mod.via}) is coded {intent} as PLOVER "
@@ -197,35 +199,37 @@ def _modal_demands(sent, cands: list[Candidate], lex) -> list[Candidate]:
 def _inherit_targets(drafts: list[Draft], lex) -> None:
     """A governing event without a target takes it from what it governs: "demanded that the US
     cancel" (the clause's subject), "threatened to break relations with Russia" (the inner target)."""
+    def viable(a):
+        return is_agent_like(a.head, lex) or a.head.lower_ in PERSONAL_PRONOUNS
+
     for d in drafts:
-        if any(is_agent_like(a.head, lex) for a in d.targets) or d.derived_from is not None:
+        if any(viable(a) for a in d.targets) or d.derived_from is not None:
             continue
+        things = [a.head for a in d.targets]   # objects that are not actors ("a proposal", "crimes")
         d.targets = []
         tok = d.cand.token
-        inner = [x for x in drafts if x.governor_i in (tok.i, d.cand.anchor.i) and x is not d]
-        if d.type == "REQUEST":
-            for c in tok.children:
-                if c.dep_ in ("ccomp", "xcomp", "acl"):
-                    subj = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
-                    if subj and subj[0].pos_ != "PRON":
-                        d.targets.extend(_split_arg(subj[0], "subject of the demanded clause"))
+        anchors = (tok.i, d.cand.anchor.i)
+        # events it governs, and purpose clauses ("began a hunger strike to demand the resignation of X")
+        inner = [x for x in drafts if x is not d and x.derived_from is None and (
+            x.governor_i in anchors or (x.cand.anchor.dep_ in ("advcl", "xcomp") and x.cand.anchor.head.i in anchors))]
+        # "demanded that the US cancel", "allowed the opposition leader to hold a rally"
+        for c in tok.children:
+            if c.dep_ in ("ccomp", "xcomp", "acl") and (d.type == "REQUEST" or c.dep_ != "acl"):
+                subj = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+                if subj and subj[0].pos_ != "PRON":
+                    d.targets.extend(_split_arg(subj[0], "subject of the governed clause"))
+        if not d.targets:
+            # "rejected an Australian ultimatum", "an investigation into crimes committed by Croat forces"
+            if d.cand.kind == "verb":
+                things += [c for c in tok.children if c.dep_ == "dobj"]
+            for thing in dict.fromkeys(things):
+                if not is_agent_like(thing, lex):
+                    d.targets.extend(owner_args(thing))
         if not d.targets:
             for x in inner:
-                d.targets.extend(a for a in x.targets)
+                d.targets.extend(a for a in x.targets if is_agent_like(a.head, lex))
                 if d.targets:
                     break
-        if not d.targets and d.cand.kind == "verb":
-            # "rejected an Australian ultimatum", "rejected calls by Belarus's rulers"
-            for c in tok.children:
-                if c.dep_ == "dobj" and not is_agent_like(c, lex):
-                    for g in c.children:
-                        if g.dep_ in ("poss", "amod", "compound") and (g.ent_type_ in ("NORP", "GPE", "ORG")
-                                                                       or g.pos_ == "PROPN"):
-                            d.targets.extend(_split_arg(g, f"owner of {c.text!r}"))
-                        elif g.dep_ == "prep" and g.lower_ in ("by", "from"):
-                            for o in g.children:
-                                if o.dep_ == "pobj":
-                                    d.targets.extend(_split_arg(o, f"author of {c.text!r}"))
     for d in drafts:   # intent events share their source event's arguments
         if d.derived_from is not None and not d.targets:
             d.targets = drafts[d.derived_from].targets
@@ -304,8 +308,7 @@ def _link(record: Record, args: list[Arg], lex, new_actors: dict, role: str) -> 
             if found[0].id not in ids:
                 ids.append(found[0].id)
             continue
-        pronoun_source = role == "source" and arg.head.lower_ in SOURCE_PRONOUNS
-        if not (is_agent_like(arg.head, lex) or pronoun_source):
+        if not (is_agent_like(arg.head, lex) or arg.head.lower_ in PERSONAL_PRONOUNS):
             continue
         start, end = argument_span(arg)
         key = (start, end)

@@ -148,18 +148,19 @@ def resolve(gaz: Gazetteer, toponyms: list[Toponym]) -> list[Resolution]:
             found = cands[i]
             if not found:
                 continue
-            # Every mention of a name leaves that name's own vote out (the vote is cast by its first mention).
-            j = seen_names[fold(toponyms[i].text)]
-            others = max(n_names - 1, 1)
+            # The first mention of a name leaves its own vote out; later mentions count it (measured better on
+            # the development split than leaving it out everywhere).
+            own = seen_names[fold(toponyms[i].text)] == i
+            others = max(n_names - 1, 1) if own else n_names
             c = toponyms[i].container
             container = cands[c][_argmax(scored[c])] if c is not None and c in scored else None
             rows = []
             for e, p in zip(found, priors[i]):
-                fc = (total_c.get(e.cc, 0.0) - votes_c[j].get(e.cc, 0.0)) / others if e.cc else 0.0
+                fc = (total_c.get(e.cc, 0.0) - (votes_c[i].get(e.cc, 0.0) if own else 0.0)) / others if e.cc else 0.0
                 a1 = e.gid if e.feature == "admin1" else e.admin1_gid
-                fa = (total_a.get(a1, 0.0) - votes_a[j].get(a1, 0.0)) / others if a1 else 0.0
+                fa = (total_a.get(a1, 0.0) - (votes_a[i].get(a1, 0.0) if own else 0.0)) / others if a1 else 0.0
                 # Capped: a list of fifty states must not turn "California" into a town in one of them.
-                area = min(ADMIN1_FOCUS * fa + areas.support(e, j), AREA_CAP)
+                area = min(ADMIN1_FOCUS * fa + areas.support(e, i), AREA_CAP)
                 cbonus = CONTAINER_BONUS if container is not None and _contains(container, e) else 0.0
                 rows.append((p + COUNTRY_FOCUS * fc + area + cbonus, fc, area, cbonus))
             scored[i] = rows

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -119,11 +120,18 @@ def _trim_text(text: str, span: Span) -> Span:
     return _trim(text, (s, e))
 
 
+# A dateline glued to an article's first sentence: "WASHINGTON —", "CAMBRIDGE, Mass., Dec. 11 (UPI) —".
+_DATELINE = re.compile(r"[A-Z][A-Z.'’ ]{2,30}(?:,[^—–\n]{0,40}?)?(?:\s*\([A-Za-z]+\))?\s+(?:—|–|--|-)\s+")
+
+
 def _trim(text: str, span: Span) -> Span:
     """Drop spaces and edge punctuation, but keep a quote's closing mark and a final ? or !."""
     s, e = span
     while s < e and (text[s] in EDGE_PUNCT or text[s].isspace()):
         s += 1
+    m = _DATELINE.match(text, s, e)
+    if m is not None and m.end() < e and text[s:s + 3].isupper():
+        s = m.end()
     while e > s and (text[e - 1] in EDGE_PUNCT or text[e - 1].isspace()):
         e -= 1
     return s, e
@@ -248,6 +256,10 @@ def _content_from_children(d: _Doc, tok, entry) -> tuple[list[Span], Optional[in
              (c.dep_ == "advcl" and c.i > tok.i and c.left_edge.lower_ in ("if", "whether"))]
     if entry.cls == "speech":
         comps = [c for c in comps if c.dep_ == "ccomp" or c.i > tok.i]
+        if any(c.i > tok.i for c in comps):
+            # "Smith, who won twice, said he ...": an unquoted clause before the cue is the parser
+            # hanging the sentence's opening on the cue, not a second part of what was said.
+            comps = [c for c in comps if c.i > tok.i or d.quote_at(doc[c.left_edge.i].idx) is not None]
     if entry.object == "recipient" and len(comps) == 1 and comps[0].dep_ == "xcomp":
         # "asked the campaign to stop": PolNeAR keeps who was asked with what they were asked to do.
         obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubj") and tok.i < c.i < comps[0].i), None)
@@ -306,10 +318,17 @@ def _content_from_children(d: _Doc, tok, entry) -> tuple[list[Span], Optional[in
     return [], None, ""
 
 
+def _ends_like_speech(d: _Doc, qi: int) -> bool:
+    """A short quotation closed by a comma, ! or ? inside its marks ("Okay," she said) is speech, not a title."""
+    q = d.quotes[qi]
+    inner = d.text[q.start:q.end].rstrip("”\"'’»″` ")
+    return q.closed and len(inner) > 2 and inner[-1] in ",!?"
+
+
 def _adjacent_quote(d: _Doc, start: int, end: int) -> Optional[Span]:
     """A speech-like quotation just before ``start`` or just after ``end`` (for "...," X said.)."""
     qi = d.quote_ending_at(start)
-    if qi is not None and d.speechy[qi]:
+    if qi is not None and (d.speechy[qi] or _ends_like_speech(d, qi)):
         return d.quotes[qi].start, d.quotes[qi].end
     qi = d.quote_starting_at(end)
     if qi is not None and d.speechy[qi]:
@@ -462,6 +481,52 @@ def _according_to(d: _Doc, tok) -> Optional[Found]:
         return None
     return Found(cue=d.chars(tok.i, to.i), parts=parts, source=source, cue_token=tok.i,
                  source_token=pobj.i, cls="speech", how=ACCORDING)
+
+
+# "In a poll released Monday, Smith led": the poll is the source, "in" the cue, the clause the content.
+SURVEY_NOUNS = {"poll", "polls", "survey", "surveys", "polling"}
+# Children of the clause that are not part of what the survey found.
+SURVEY_DROP = ("advcl", "conj", "cc", "mark", "parataxis", "punct", "prep")
+
+
+def _survey_phrase(d: _Doc, tok) -> Optional[Found]:
+    """'In a poll released Monday, X led Y': the poll phrase frames its clause, like 'according to'."""
+    pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.lower_ not in SURVEY_NOUNS or tok.dep_ != "prep":
+        return None
+    head = tok.head
+    if head.pos_ not in ("VERB", "AUX"):
+        return None
+    phrase = (tok.i, pobj.right_edge.i)
+    keep = []
+    for t in head.subtree:
+        if phrase[0] <= t.i <= phrase[1]:
+            continue
+        keep.append(t.i)
+    drop: set[int] = set()
+    for c in head.children:
+        if c.dep_ in SURVEY_DROP and c.i != tok.i and not (c.dep_ == "prep" and c.i > tok.i and
+                                                         c.i > head.i and c.lower_ not in ("in", "on", "at")):
+            if c.dep_ == "prep":
+                continue  # "by nine points", "from third to second": part of the finding
+            drop.update(t.i for t in c.subtree)
+    keep = [i for i in keep if i not in drop]
+    if not keep or head.i not in keep:
+        return None
+    spans: list[Span] = []
+    start = prev = keep[0]
+    for i in keep[1:]:
+        if i != prev + 1:
+            spans.append(d.chars(start, prev))
+            start = i
+        prev = i
+    spans.append(d.chars(start, prev))
+    cue = d.chars(tok.i, tok.i)
+    parts = _finish_parts(d, spans, [cue, d.chars(*phrase)])
+    if not parts or len(d.text[parts[0][0]:parts[-1][1]].split()) < 2:
+        return None
+    return Found(cue=cue, parts=parts, source=d.chars(tok.i + 1, pobj.right_edge.i), cue_token=tok.i,
+                 source_token=pobj.i, cls="evidence", how="'in a poll' phrase")
 
 
 def _noun_attribution(d: _Doc, tok, entry) -> Optional[Found]:
@@ -682,7 +747,7 @@ SCORES = {"speech": 0.85, "thought": 0.7, "intent": 0.7, "stance": 0.65, "eviden
 def _cue_hashes(vocab, n_entries: int) -> frozenset:
     """Hashes of the cue lemmas (and of "according") in a vocab's string store."""
     strings = vocab.strings
-    return frozenset(strings.add(w) for w in {lemma for lemma, _ in cues()} | {"according"})
+    return frozenset(strings.add(w) for w in {lemma for lemma, _ in cues()} | {"according", "in"})
 
 
 def _candidate_indices(doc, lex) -> list[int]:
@@ -707,6 +772,11 @@ def find_attributions(doc, text: Optional[str] = None) -> list[Found]:
         qi = d.quote_at(tok.idx)
         if qi is not None and d.speechy[qi]:
             continue  # a cue inside a quotation is part of what was said
+        if tok.lower_ == "in":
+            f = _survey_phrase(d, tok)
+            if f is not None:
+                found.append(f)
+            continue
         if tok.lower_ == "according":
             f = _according_to(d, tok)
             if f is not None:

@@ -117,10 +117,8 @@ def events(store: Store, ids: list[str], actors: Iterable[str] = (), date_from: 
     where, params = _event_where(actors, lo, hi)
     rows = store.query(
         f"""SELECT e.id, e.article_id, e.type, e.modality, e.cameo, e.intensity, e.trigger_text,
-                   e.modality_cue_text, coalesce(e.start_date, a.published) AS date, e.end_date,
-                   e.granularity, e.quantities, e.place, e.sentence_id, e.sentence_start, e.sentence_end,
-                   p.name AS place_name, p.lat, p.lon, p.country AS place_country, p.feature AS place_feature,
-                   m.cluster_id, a.published, a.source
+                   e.modality_cue_text, coalesce(e.start_date, a.published) AS date, e.quantities,
+                   e.sentence_id, p.name AS place_name, p.lat, p.lon, m.cluster_id, a.source
             FROM events e JOIN articles a ON a.id = e.article_id
                  LEFT JOIN places p ON p.id = e.place LEFT JOIN cluster_members m ON m.event_id = e.id
             WHERE e.article_id IN (SELECT unnest(?)) {''.join(' AND ' + w for w in where)}
