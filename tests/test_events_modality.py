@@ -26,7 +26,7 @@ def test_asserted_event_has_no_cue(extract):
 
 @pytest.mark.parametrize("text, plover, cue", [
     ("There will be no ground offensive in the valley, the minister said.", "ASSAULT", "no"),
-    ("A large-scale operation in the province is out of the question.", "ASSAULT", "out of the question"),
+    ("A ground offensive in the province is out of the question.", "ASSAULT", "out of the question"),
     ("The general denied that his soldiers had burned the market.", "COERCE", "denied"),
     ("The army did not withdraw from the border town.", "RETREAT", "not"),
 ])

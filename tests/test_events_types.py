@@ -118,3 +118,21 @@ def test_odd_input_does_not_crash(extract):
     for text in ["", "Hi.", "🙂🙂🙂", "attack " * 300]:
         rec = extract(text)
         assert not [r for r in rec.rejects if r.stage == "events"]
+
+
+def test_tear_gas_is_crowd_control_not_shelling(extract):
+    rec = extract("Riot police fired tear gas at the marchers outside the ministry.", published=PUB)
+    ev = next(e for e in rec.events if e.trigger.text == "fired")
+    assert ev.type == "COERCE" and ev.acled_subtype == "Protest with intervention"
+
+
+def test_a_passive_meet_is_no_meeting(extract):
+    rec = extract("Any incursion would be met with force, the ministry said.", published=PUB)
+    assert not [e for e in rec.events if e.type == "CONSULT"]
+
+
+def test_mobilized_force_is_a_size_not_a_target(extract):
+    rec = extract("The navy massed more than 40 warships off the coast.", published=PUB)
+    ev = next(e for e in rec.events if e.type == "MOBILIZE")
+    assert not ev.targets            # the warships are the force, not its target
+    assert [(q.kind, q.min) for q in ev.quantities] == [("size", 41)]

@@ -183,6 +183,14 @@ def test_glob_and_excluded_names(tmp_path):
     assert len(read(tmp_path / "*.txt")) == 2
 
 
+def test_a_glob_that_names_folders_reads_them(tmp_path):
+    for day in ("2024-01-01", "2024-01-02"):
+        (tmp_path / "topic" / day).mkdir(parents=True)
+        (tmp_path / "topic" / day / "1.txt").write_text(STORY + day)
+    items = read(tmp_path / "*" / "2024-*")
+    assert sorted(str(i.published) for i in items) == ["2024-01-01", "2024-01-02"]
+
+
 def test_same_text_with_other_spacing_has_the_same_id():
     assert article_id(STORY) == article_id("  " + STORY.replace(" ", "\n  ").upper())
     assert article_id(STORY) != article_id(STORY + " Extra.")

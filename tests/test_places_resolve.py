@@ -63,3 +63,17 @@ def test_unknown_name_has_no_coordinates():
 def test_demonym_names_a_country():
     res = _resolve("Ukrainian drones were seen overnight.", ["Ukrainian"])[0]
     assert res.entry.feature == "country" and res.entry.country == "UKR"
+
+
+def test_user_table_adds_a_region_and_moves_a_point(tmp_path):
+    from dateline.places.gazetteer import Gazetteer
+
+    table = tmp_path / "mine.tsv"
+    table.write_text("# a user's table\nname\taliases\tfeature\tgeonameid\tlat\tlon\tcountry\tsource\n"
+                     "Lower Qirma Valley\tQirma Lowlands\tregion\t\t12.5\t30.25\tSD\tour field map\n"
+                     "Idlib\t\tadmin1\t169387\t35.8\t36.6\tSY\tour analysts' point\n", encoding="utf-8")
+    gaz = Gazetteer(tables=[table])
+    region = gaz.lookup(fold("Qirma Lowlands"))
+    assert region and region[0].feature == "region" and region[0].lat == 12.5
+    idlib = gaz.get(169387)
+    assert (idlib.lat, idlib.lon) == (35.8, 36.6) and idlib.coord == "table:mine.tsv"

@@ -53,6 +53,8 @@ SETTINGS: tuple[Setting, ...] = (
             "File-name patterns skipped when reading folders (documentation files, not articles)."),
     Setting("link", True, "Link event mentions across articles into clusters at the end of `dateline run` "
             "(`dateline link` does it later)."),
+    Setting("places_tables", [], "Your own place tables (TSV in the format of places/data/regions.tsv, see the "
+            "Places page), read after the shipped ones; also the environment variable DATELINE_PLACES_TABLES."),
     Setting("columns", {"text": "text", "title": "title", "url": "url", "published": "published", "source": "source"},
             "Column or key names read from CSV and JSON Lines input."),
 )

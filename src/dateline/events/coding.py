@@ -77,7 +77,7 @@ def intent_type(inner: str, modality: str, via_governor_event: bool, lex: Lexico
             return rule.get("cooperative", "AGREE")
         if inner in ("ASSAULT", "COERCE") and cue_word in lex.cue_set("intent_derivation", "preparation_words"):
             return rule.get("prepared_conflictual", "MOBILIZE")
-        if polarity == "conflictual":
+        if polarity == "conflictual" and inner != "MOBILIZE":   # a planned deployment is no threat by itself
             return rule.get("conflictual", "THREATEN")
     # "will not accept", "failed to reach", "is out of the question"; a plain "did not meet" is no refusal
     plain = cue_word in ("not", "n't", "never", "no", "without", "nor", "neither")

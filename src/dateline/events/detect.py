@@ -190,6 +190,8 @@ def find_candidates(sent, lex: Lexicon) -> list[Candidate]:
             if tok.lemma_.lower() in reporting and not any(c.dep_ == "dobj" for c in tok.children):
                 continue
             found = verb_trigger(tok, lex)
+            if found and found[0].type == "CONSULT" and any(c.dep_ == "auxpass" for c in tok.children):
+                found = None   # "would be met with force" is no meeting
             if found:
                 entry, key, cond = found
                 verbs.append(Candidate(tok, entry, "verb", tok, key, cond, "verb"))

@@ -20,6 +20,9 @@ from typing import Optional
 
 from .lexicon import Lexicon
 
+# a negating verb negates its complement and object, not an adverbial clause beside it
+# ("suspended its work after two staff were killed": the killing happened)
+NEGATION_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "attr", "nsubjpass", "pcomp", "csubj"}
 GOVERNOR_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "advcl", "attr", "nsubjpass", "pcomp", "csubj"}
 
 
@@ -70,14 +73,15 @@ def _is_reported(verb, lex: Lexicon) -> bool:
     return False
 
 
-def _governor_chain(anchor, max_hops: int = 4):
+def _governor_chain(anchor, max_hops: int = 4, deps=None):
     """Tokens above the anchor through complement, object and preposition links."""
+    deps = deps or GOVERNOR_DEPS
     cur = anchor
     for _ in range(max_hops):
         if cur.dep_ == "conj":
             cur = cur.head
             continue
-        if cur.dep_ not in GOVERNOR_DEPS or cur.head is cur:
+        if cur.dep_ not in deps or cur.head is cur:
             return
         cur = cur.head
         yield cur
@@ -122,7 +126,8 @@ def decide(token, anchor, lex: Lexicon, phrase_heads: dict[int, object]) -> Moda
         span = phrase_heads[verb.head.i]
         return ModalityResult("negated", span, f"negating phrase {span.text!r}")
     negating = lex.cue_set("modality", "negating_verbs")
-    for gov in _governor_chain(verb if anchor is not verb and token.dep_ in ("nsubj", "nsubjpass") else anchor):
+    for gov in _governor_chain(verb if anchor is not verb and token.dep_ in ("nsubj", "nsubjpass") else anchor,
+                               deps=NEGATION_DEPS):
         if gov.lemma_.lower() in negating and gov.pos_ in ("VERB", "NOUN", "ADJ"):
             return ModalityResult("negated", gov, f"negating governor {gov.text!r}", gov)
         if gov.lemma_.lower() in lex.cue_set("reporting_verbs"):

@@ -125,6 +125,9 @@ def _sentence_drafts(record: Record, doc, sent, sentence: Sentence, lex) -> list
         else:
             sources, targets = noun_arguments(tok, cand.anchor, lex)
         targets = [a for a in targets if a.head.i not in trigger_ids or a.head is tok]
+        if plover in ("MOBILIZE", "AID") and cand.kind == "verb":
+            # "massed 100,000 troops", "deployed peacekeepers": the force moved is no target
+            targets = [a for a in targets if not (a.via == "dobj" and a.head.lemma_.lower() in FORCE_NOUNS)]
         if lex.polarity(plover) == "cooperative":   # "talks on the situation": a topic, not a partner
             targets = [a for a in targets if not a.via.startswith(TOPIC_PREPS)]
         targets = [a for a in targets if a.head.i != tok.i]
@@ -170,6 +173,9 @@ def _sentence_drafts(record: Record, doc, sent, sentence: Sentence, lex) -> list
     return drafts
 
 
+FORCE_NOUNS = {"troop", "soldier", "force", "reservist", "tank", "warship", "unit", "division", "battalion",
+               "reinforcement", "jet", "aircraft", "missile", "brigade", "ship", "peacekeeper", "police", "army",
+               "officer", "personnel", "contingent", "marine"}
 TOPIC_PREPS = ("prep 'on'", "prep 'at'", "prep 'into'", "prep 'over'", "prep 'against'")
 MODAL_KEY = "modal clause"
 MODAL_DEMAND = Trigger("REQUEST", None, "100", None, -1.0, note="a reported clause with must/should")
@@ -273,8 +279,11 @@ def _attach_quantities(sent, drafts: list[Draft], lex) -> None:
     size_types = set(lex.cues.get("quantities", {}).get("size_types", []))
     for d in primary:
         if d.type in size_types:
-            for arg in d.sources:
-                s = size_of(arg.head, lex)
+            heads = [a.head for a in d.sources]
+            if d.type == "MOBILIZE":   # "massed 100,000 troops": the force's size
+                heads += [c for c in d.cand.token.children if c.dep_ == "dobj" and c.lemma_.lower() in FORCE_NOUNS]
+            for head in heads:
+                s = size_of(head, lex)
                 if s is not None and not any(q.start == s.start for q in d.quantities):
                     d.quantities.append(Quantity(kind="size", min=s.min, max=s.max, text=s.text,
                                                  start=s.start, end=s.end))

@@ -42,25 +42,24 @@ def iter_paths(paths: Iterable[str], exclude: Iterable[str] = ()) -> Iterator[Un
         if raw == "-":
             yield "-"
             continue
-        path = Path(raw)
-        if path.is_dir():
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    full = (Path(root) / name).as_posix()
-                    if not name.startswith(".") and not any(
-                            fnmatch.fnmatch(name, pat) or fnmatch.fnmatch(full, pat) for pat in exclude):
-                        yield Path(root) / name
-        elif path.exists() or path.is_symlink():
-            yield path
-        else:
-            matches = sorted(glob.glob(raw, recursive=True)) if glob.has_magic(raw) else []
-            if matches:
-                for m in matches:
-                    if Path(m).is_file():
-                        yield Path(m)
-            else:
-                yield _reject(raw, "E108", f"No file, folder or glob match for {raw!r}. Check the path.")
+        matches = sorted(glob.glob(raw, recursive=True)) if glob.has_magic(raw) and not Path(raw).exists() else [raw]
+        found = False
+        for match in matches:
+            path = Path(match)
+            if path.is_dir():
+                found = True
+                for root, dirs, files in os.walk(path):
+                    dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                    for name in sorted(files):
+                        full = (Path(root) / name).as_posix()
+                        if not name.startswith(".") and not any(
+                                fnmatch.fnmatch(name, pat) or fnmatch.fnmatch(full, pat) for pat in exclude):
+                            yield Path(root) / name
+            elif path.exists() or path.is_symlink():
+                found = True
+                yield path
+        if not found:
+            yield _reject(raw, "E108", f"No file, folder or glob match for {raw!r}. Check the path.")
 
 
 def read_inputs(paths: Iterable[str], config: dict) -> Iterator[Item]:

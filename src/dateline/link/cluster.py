@@ -147,6 +147,7 @@ class Cluster:
     words_sq: float = 0.0
     days: set[dt.date] = field(default_factory=set)
     types: set[str] = field(default_factory=set)
+    families: set[str] = field(default_factory=set)
     modality: str = "asserted"
 
     def add(self, m: Mention) -> None:
@@ -154,6 +155,7 @@ class Cluster:
             self.modality = m.modality
         self.members.append(m)
         self.types.add(m.type)
+        self.families.add(family(m.type))
         win = m.window()
         if win:
             self.lo = win[0] if self.lo is None else min(self.lo, win[0])
@@ -225,15 +227,16 @@ def place_relation(a: PlaceKey, b: PlaceKey) -> str:
     return "unknown"
 
 
-def score(m: Mention, c: Cluster) -> Optional[float]:
-    """The evidence that ``m`` reports the event of ``c``; None when a hard rule says no."""
+def score(m: Mention, c: Cluster, need: float = float("-inf")) -> Optional[float]:
+    """The evidence that ``m`` reports the event of ``c``; None when a hard rule says no, or when
+    the score cannot reach ``need`` even with identical words (the costly part is skipped)."""
     win = m.window()
     if win is None or c.lo is None or win[1] < c.lo or win[0] > c.hi or m.modality != c.modality:
         return None
     # against the members' own days, not the hull of their windows, so a cluster cannot drift
     if not any(win[0] <= d <= win[1] for d in c.days):
         return None
-    if family(m.type) not in {family(t) for t in c.types}:
+    if family(m.type) not in c.families:
         return None
     w = rules()["weights"]
     total = w["same_type"] if m.type in c.types else w["same_type"] / 2
@@ -268,6 +271,8 @@ def score(m: Mention, c: Cluster) -> Optional[float]:
         total += w["same_day"]
     elif any(abs((m.day - d).days) <= 1 for d in c.days):
         total += w["near_day"]
+    if total + w["shared_words"] < need:
+        return None
     mw = m.words()
     if mw and c.words_sq:
         dot = sum(v * c.words.get(k, 0) for k, v in mw.items())
@@ -315,7 +320,7 @@ class Linker:
             for day in range(win[0].toordinal(), win[1].toordinal() + 1):
                 cands |= self.blocks.get((fam, day), set())
             for cid in sorted(cands):
-                s = score(m, self.clusters[cid])
+                s = score(m, self.clusters[cid], best_score)
                 if s is not None and s >= best_score and (best is None or s > best_score or cid < best):
                     best, best_score = cid, s
         if best is None:

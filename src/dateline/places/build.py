@@ -23,7 +23,6 @@ import os
 import sqlite3
 import sys
 import time
-from collections import defaultdict
 from importlib import metadata, resources
 from pathlib import Path
 

@@ -85,7 +85,16 @@ class Gazetteer:
     def __init__(self, path: Path | None = None, tables: Iterable[Path] = ()) -> None:
         path = path or build.index_path()
         if not path.exists():
-            build.build(path)
+            try:
+                build.build(path)
+            except OSError as exc:  # a read-only home: build into the temporary directory instead
+                import tempfile
+
+                path = Path(tempfile.gettempdir()) / f"dateline-{os.getuid()}" / path.name
+                print(f"dateline: cannot write {exc.filename or path.parent} ({exc.strerror}); "
+                      f"set DATELINE_CACHE to a writable folder. Using {path.parent}.", file=sys.stderr)
+                if not path.exists():
+                    build.build(path)
         # check_same_thread=False: lookups are read-only; one connection serves the process.
         self._con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self._con.execute("PRAGMA mmap_size=268435456")  # pages mapped, not copied: cheaper lookups

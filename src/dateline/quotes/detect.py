@@ -124,6 +124,9 @@ def _trim_text(text: str, span: Span) -> Span:
 _DATELINE = re.compile(r"[A-Z][A-Z.'’ ]{2,30}(?:,[^—–\n]{0,40}?)?(?:\s*\([A-Za-z]+\))?\s+(?:—|–|--|-)\s+")
 
 
+_ABBREVIATION = re.compile(r"(?:\b[A-Za-z]\.){2,}$|\b(?:Inc|Jr|Sr|Corp|Ltd|Co)\.$")
+
+
 def _trim(text: str, span: Span) -> Span:
     """Drop spaces and edge punctuation, but keep a quote's closing mark and a final ? or !."""
     s, e = span
@@ -134,6 +137,8 @@ def _trim(text: str, span: Span) -> Span:
         s = m.end()
     while e > s and (text[e - 1] in EDGE_PUNCT or text[e - 1].isspace()):
         e -= 1
+    if e < len(text) and text[e] == "." and _ABBREVIATION.search(text, max(s, e - 12), e + 1):
+        e += 1  # "... jobs away from the U.S.": the abbreviation's point is not the sentence's
     return s, e
 
 
@@ -202,7 +207,9 @@ def _source(d: _Doc, tok) -> tuple[Optional[Span], Optional[int]]:
             return span, noun.i
         head = head.head
         subj = next((c for c in head.children if c.dep_ in SUBJECTS), None)
-    if subj is None or subj.dep_ == "nsubjpass" or subj.lower_ == "there":
+    raised = subj is not None and head is not tok and tok.dep_ == "xcomp" and tok.head is head and \
+        head.lemma_.lower() in ("expect", "seem", "appear")  # "X is expected to endorse": X endorses
+    if subj is None or (subj.dep_ == "nsubjpass" and not raised) or subj.lower_ == "there":
         return None, None  # passive cues ("was asked") and empty subjects have no source
     i, j = subj.left_edge.i, subj.right_edge.i
     # Keep the parenthetical comma of "X, a former diplomat, said" (PolNeAR includes it).
@@ -240,6 +247,13 @@ def _cut_trailing(d: _Doc, i: int, j: int) -> int:
         if root.dep_ == "relcl":
             return k - 1
     return j
+
+
+def _is_time_phrase(prep) -> bool:
+    """'in November', 'for days': a prepositional phrase that says when, not what."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return pobj is not None and (pobj.ent_type_ in ("DATE", "TIME") or pobj.lemma_.lower() in
+                                 ("day", "week", "month", "year", "hour", "time", "weekend", "morning", "night"))
 
 
 def _content_from_children(d: _Doc, tok, entry) -> tuple[list[Span], Optional[int], str]:
@@ -297,16 +311,16 @@ def _content_from_children(d: _Doc, tok, entry) -> tuple[list[Span], Optional[in
             end = last.right_edge.i
             # What follows the object in the same clause belongs to it ("hailed X as bold moves").
             for c in tok.children:
-                if c.i > end and c.dep_ not in ("punct", "cc", "conj", "parataxis", "npadvmod") and \
-                        not (c.dep_ == "prep" and c.lower_ in CIRCUMSTANCE_PREPS) and \
+                if c.i > end and c.dep_ not in ("punct", "cc", "conj", "parataxis", "npadvmod", "advmod") and \
+                        not (c.dep_ == "prep" and (c.lower_ in CIRCUMSTANCE_PREPS or _is_time_phrase(c))) and \
                         not any(t.text in ",;:—" for t in doc[end + 1:c.left_edge.i]):
                     end = c.right_edge.i
             return [d.chars(first.left_edge.i, _cut_trailing(d, first.left_edge.i, end))], None, "object"
     for prep in tok.children:
         if prep.dep_ == "prep" and prep.lower_ in (entry.preps or CUE_PREPS) and prep.i > tok.i:
             pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
-            if pobj is None:
-                continue
+            if pobj is None or _is_time_phrase(prep):
+                continue  # "spoke on Monday": when, not what
             if all(t.dep_ in ("prt", "advmod") for t in doc[tok.i + 1:prep.i]):
                 end = pobj.right_edge.i
                 for c in tok.children:  # "referred to X as Y"
@@ -399,6 +413,8 @@ def _raising(d: _Doc, tok) -> Optional[Found]:
                 None)
     if subj is None or comp is None or subj.lower_ in ("it", "there"):
         return None
+    if comp.pos_ == "VERB" and (comp.lemma_.lower(), "VERB") in cues():
+        return None  # "seemed to indicate X", "is expected to endorse X": the inner cue is the attribution
     gi, gj = _verb_group(d, tok)
     cue = d.chars(gi, gj)
     parts = _finish_parts(d, [d.chars(subj.left_edge.i, subj.right_edge.i),
@@ -407,6 +423,31 @@ def _raising(d: _Doc, tok) -> Optional[Found]:
         return None
     return Found(cue=cue, parts=parts, source=None, cue_token=tok.i, source_token=None, cls="evidence",
                  how=f"raising verb '{tok.lemma_}' with subject and complement")
+
+
+def _unquoted_lead_dropped(d: _Doc, parts: list[Span], cue: Span) -> list[Span]:
+    """Drop unquoted parts before a quotation that itself precedes the cue: in "A. “B,” he said" the
+    parser often hangs sentence A on the cue too, but only the quotation was said."""
+    if len(parts) < 2:
+        return parts
+    quoted = [p for p in parts if d.quote_at(p[0]) is not None and p[1] <= cue[0]]
+    if not quoted:
+        return parts
+    return [p for p in parts if not (d.quote_at(p[0]) is None and p[1] <= quoted[0][0])]
+
+
+def _with_passive_subject(d: _Doc, tok, spans: list[Span], how: str) -> list[Span]:
+    """'Smith was named the new director': with no agent, the passive subject is the first content part
+    (PolNeAR keeps what the statement is about with what was said of it)."""
+    if not spans or how == "passive subject" or any(c.dep_ == "agent" for c in tok.children):
+        return spans
+    subj = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.i < tok.i), None)
+    if subj is None or subj.lower_ in ("it", "there"):
+        return spans
+    first = d.chars(subj.left_edge.i, subj.right_edge.i)
+    if first[1] > spans[0][0] or "\n" in d.text[first[0]:tok.idx]:
+        return spans
+    return [first] + spans
 
 
 def _verb_attribution(d: _Doc, tok, entry) -> Optional[Found]:
@@ -418,6 +459,7 @@ def _verb_attribution(d: _Doc, tok, entry) -> Optional[Found]:
         spans, prep_i, how = [], None, ""
     else:
         spans, prep_i, how = _content_from_children(d, tok, entry)
+        spans = _with_passive_subject(d, tok, spans, how)
     if prep_i is not None:
         gj = prep_i
     source, source_tok = _source(d, tok)
@@ -446,7 +488,10 @@ def _verb_attribution(d: _Doc, tok, entry) -> Optional[Found]:
         gj += 1
     cue = d.chars(gi, gj)
     cut = [cue] + ([source] if source else [])
-    parts = _finish_parts(d, spans, cut)
+    parts = _unquoted_lead_dropped(d, _finish_parts(d, spans, cut), cue)
+    # A part in another paragraph than its cue comes from paragraphs the parser joined into one tree
+    # (a quotation running on into the next paragraph is joined later, by _continuations).
+    parts = [p for p in parts if "\n" not in d.text[min(p[1], cue[0]):max(p[0], cue[1])]]
     if not parts:
         return None
     return Found(cue=cue, parts=parts, source=source, cue_token=tok.i, source_token=source_tok,
@@ -470,7 +515,8 @@ def _according_to(d: _Doc, tok) -> Optional[Found]:
     if head.i == tok.i:
         return None
     # The sentence around the phrase (from its paragraph start: timestamps and datelines are
-    # often glued to the first sentence of a paragraph).
+    # often glued to the first sentence of a paragraph). Cutting it down to the clause the phrase
+    # hangs from was tried on PolNeAR train and lost (annotators mostly keep the whole sentence).
     span = d.chars(sent.start, sent.end - 1)
     para = d.text.rfind("\n", span[0], tok.idx)
     if para >= 0:
