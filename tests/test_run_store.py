@@ -211,7 +211,8 @@ def test_kill_9_then_rerun_equals_a_clean_run(tmp_path, seed):
         pytest.fail("the run always finished before it could be killed")
     rerun = subprocess.run(cmd + ["--db", str(crashed), "--json"], check=True, capture_output=True, text=True)
     resumed = json.loads(rerun.stdout)
-    assert resumed["stored"] > 0 and resumed["stored"] + resumed["skipped_known"] == 1000
+    # (the kill may land after the last batch, in the closing steps: then the re-run stores nothing new)
+    assert resumed["stored"] + resumed["skipped_known"] == 1000
     assert counts(crashed) == counts(clean)
     q = "SELECT id, published, n_sentences FROM articles ORDER BY id"
     with open_store(clean, read_only=True) as a, open_store(crashed, read_only=True) as b:

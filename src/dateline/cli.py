@@ -373,9 +373,11 @@ def stages(config_file, fmt) -> None:
 @click.argument("task")
 @click.option("--gold", default=None, help="Gold data folder or file (default: the set under ../shared/data).")
 @click.option("--limit", type=int, default=None, help="Score only the first N documents.")
+@click.option("--split", default=None, help="Part of the gold set, where the task has parts: events/geo "
+              "all|even|odd (the half not used in development is the held-out figure); quotes train|dev.")
 @click.option("--json", "as_json", is_flag=True, help="Print {task, gold, n_docs, n_gold, metrics} as JSON.")
 @coded_errors
-def eval_(task, gold, limit, as_json) -> None:
+def eval_(task, gold, limit, split, as_json) -> None:
     """Score the pipeline on a gold set: precision, recall, F1 and the task's own measures.
 
     TASK is one of: events, relations, actors, entities, time, geo, quotes, timeline, linking, all.
@@ -384,10 +386,9 @@ def eval_(task, gold, limit, as_json) -> None:
 
         dateline eval time --gold ../shared/data/time/te3-platinum-dev --json
     """
-    from .eval import evaluate, format_table
+    from .eval import format_table
 
-    # `from .eval import ...` rebinds the attribute dateline.eval to the subpackage, so call it directly.
-    results = evaluate(task, gold=gold, limit=limit)
+    results = dateline.eval(task, gold=gold, limit=limit, **({"split": split} if split else {}))
     results = results if isinstance(results, list) else [results]
     if as_json:
         click.echo(json.dumps(results[0] if len(results) == 1 else results, default=str))

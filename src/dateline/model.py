@@ -95,7 +95,7 @@ class Place(_Base):
     end: int
     name: Optional[str] = None
     geonameid: Optional[int] = None
-    feature: Optional[Feature] = None
+    feature: Optional[Feature] = Field(None, description="kind of place: country, admin1, admin2, city, region, other")
     lat: Optional[float] = None
     lon: Optional[float] = None
     admin1: Optional[str] = None
@@ -113,7 +113,8 @@ class TimeRef(_Base):
     type: TimexType
     value: Optional[str] = Field(None, description="TimeML value (2018-08-10, 2018-W33, P3D, PRESENT_REF ...)")
     mod: Optional[str] = Field(None, description="TimeML mod (START, MID, END, APPROX, ...)")
-    anchor: Anchor = "none"
+    anchor: Anchor = Field("none", description="what a relative value was resolved against: the publication date "
+                           "(dct), the previous date in the text, or nothing")
     score: float = 0.0
     reason: str = ""
     start_date: Optional[_dt.date] = Field(None, description="first day the value covers (DATE/TIME only)")
@@ -135,8 +136,8 @@ class EventTime(_Base):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
     value: Optional[str] = None
-    start_date: Optional[_dt.date] = None
-    end_date: Optional[_dt.date] = None
+    start_date: Optional[_dt.date] = Field(None, description="first day the time can mean")
+    end_date: Optional[_dt.date] = Field(None, description="last day the time can mean")
     granularity: Optional[str] = Field(None, description="day | week | month | season | year | unknown")
     from_: Optional[str] = Field(None, alias="from", description='time id, or "publication date"')
 
@@ -145,18 +146,18 @@ class Event(_Base):
     id: str
     type: str = Field(description="PLOVER event type")
     mode: Optional[str] = None
-    cameo: Optional[str] = None
-    acled_type: Optional[str] = None
-    acled_subtype: Optional[str] = None
+    cameo: Optional[str] = Field(None, description="CAMEO event code (its first two digits are the root)")
+    acled_type: Optional[str] = Field(None, description="ACLED event type, for asserted events ACLED would record")
+    acled_subtype: Optional[str] = Field(None, description="ACLED sub-event type")
     intensity: Optional[float] = Field(None, description="PLOVER conflict-cooperation intensity, -10..10")
-    modality: Modality = "asserted"
-    modality_cue: Optional[TextSpan] = None
+    modality: Modality = Field("asserted", description="asserted, or what kept the event from being one")
+    modality_cue: Optional[TextSpan] = Field(None, description="the cue words that decided the modality")
     reported_by: Optional[str] = Field(None, description="quote id when the event sits inside a statement")
     sources: list[str] = Field(default_factory=list, description="actor ids")
     targets: list[str] = Field(default_factory=list, description="actor ids")
     place: Optional[str] = Field(None, description="place id")
-    time: EventTime = Field(default_factory=EventTime)
-    quantities: list[Quantity] = Field(default_factory=list)
+    time: EventTime = Field(default_factory=EventTime, description="when: resolved date range and its source")
+    quantities: list[Quantity] = Field(default_factory=list, description="counts of killed, injured, ... with bounds")
     trigger: TextSpan
     sentence: Sentence
     score: float = 0.0
@@ -182,7 +183,7 @@ class Reject(_Base):
     """An input or a stage result that could not be kept, stored with its reason."""
 
     source: str = Field(description="file path (with line/row) or article id")
-    article_id: Optional[str] = None
+    article_id: Optional[str] = Field(None, description="the article, when one was read")
     stage: str
     code: str
     reason: str
@@ -192,14 +193,14 @@ class Record(_Base):
     """Everything dateline knows about one article; each stage adds a field."""
 
     schema_version: int = SCHEMA_VERSION
-    article: Article
-    sentences: list[Sentence] = Field(default_factory=list)
-    mentions: list[Mention] = Field(default_factory=list)
-    times: list[TimeRef] = Field(default_factory=list)
-    places: list[Place] = Field(default_factory=list)
-    actors: list[Actor] = Field(default_factory=list)
-    events: list[Event] = Field(default_factory=list)
-    quotes: list[Quote] = Field(default_factory=list)
+    article: Article = Field(description="the article as ingest read it")
+    sentences: list[Sentence] = Field(default_factory=list, description="sentence bounds (nlp stage)")
+    mentions: list[Mention] = Field(default_factory=list, description="named-entity spans (nlp stage)")
+    times: list[TimeRef] = Field(default_factory=list, description="time expressions (time stage)")
+    places: list[Place] = Field(default_factory=list, description="toponyms (places stage)")
+    actors: list[Actor] = Field(default_factory=list, description="actor mentions (actors stage; events adds unresolved arguments)")
+    events: list[Event] = Field(default_factory=list, description="coded events (events stage)")
+    quotes: list[Quote] = Field(default_factory=list, description="attributions (quotes stage)")
     rejects: list[Reject] = Field(default_factory=list, description="stage failures for this article")
     stages: list[str] = Field(default_factory=list, description="stages that ran, in order")
 
@@ -214,11 +215,11 @@ class EventCluster(_Base):
     id: str
     type: str
     members: list[str] = Field(default_factory=list, description="event ids")
-    n_articles: int = 0
-    n_sources: int = 0
-    first_seen: Optional[_dt.date] = None
-    last_seen: Optional[_dt.date] = None
-    start_date: Optional[_dt.date] = None
-    end_date: Optional[_dt.date] = None
-    place: Optional[str] = None
+    n_articles: int = Field(0, description="articles that report it")
+    n_sources: int = Field(0, description="distinct sources (outlets) that report it")
+    first_seen: Optional[_dt.date] = Field(None, description="publication date of the first report")
+    last_seen: Optional[_dt.date] = Field(None, description="publication date of the last report")
+    start_date: Optional[_dt.date] = Field(None, description="earliest date of the event itself")
+    end_date: Optional[_dt.date] = Field(None, description="latest date of the event itself")
+    place: Optional[str] = Field(None, description="best-supported place (name) of the event")
     summary: dict = Field(default_factory=dict, description="best-supported value per field, with disagreements")

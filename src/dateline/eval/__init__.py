@@ -8,6 +8,7 @@ documented in docs/evaluation.md and kept stable.
 from __future__ import annotations
 
 import importlib
+import inspect
 from pathlib import Path
 from typing import Optional
 
@@ -74,6 +75,8 @@ def evaluate(task: str, gold: Optional[str] = None, limit: Optional[int] = None,
         raise DatelineError("E402", f"Gold data for {task!r} not found at {where}.",
                             "Pass --gold PATH, or place the gold sets in ../shared/data beside the checkout.")
     module = importlib.import_module(TASKS[task][0])
+    if "split" in kw and "split" not in inspect.signature(module.evaluate).parameters:
+        raise DatelineError("E401", f"The task {task!r} has no --split.", "Leave out --split for this task.")
     results = [module.evaluate(p, limit, **kw) for p in paths]
     return results[0] if len(results) == 1 else results
 

@@ -256,6 +256,36 @@ def _is_time_phrase(prep) -> bool:
                                  ("day", "week", "month", "year", "hour", "time", "weekend", "morning", "night"))
 
 
+def _noun_object(d: _Doc, tok, objs) -> Optional[tuple[list[Span], Optional[int], str]]:
+    """'expressed concern that ...', 'voiced hope about ...', 'made comments on ...': the noun joins the cue."""
+    if not objs:
+        return None
+    doc = d.doc
+    noun = min(objs, key=lambda c: c.i)
+    if noun.i > tok.i and noun.pos_ == "NOUN" and (noun.lemma_.lower(), "NOUN") in cues():
+        clause = next((c for c in noun.children if c.i > noun.i and (
+            (c.dep_ in ("acl", "ccomp") and c.left_edge.lower_ == "that") or
+            (c.dep_ == "prep" and c.lower_ in ("about", "over", "for", "that", "on")))), None)
+        if clause is not None and all(t.dep_ in ("amod", "det", "compound", "nummod") for t in doc[tok.i + 1:noun.i]):
+            start = clause.i + 1 if clause.dep_ == "prep" else clause.left_edge.i
+            cue_end = clause.i if clause.dep_ == "prep" else noun.i
+            return [d.chars(start, clause.right_edge.i)], cue_end, "noun object"
+    return None
+
+
+def _light_verb_content(d: _Doc, tok) -> tuple[list[Span], Optional[int], str]:
+    """'made the case that ...', 'made comments about ...', 'made (it) clear that ...': a light verb is a
+    cue only through its noun object or "clear"; its other complements ("made him leave") are not content."""
+    clear = next((c for c in tok.children if c.lower_ == "clear" and c.i > tok.i), None)
+    if clear is not None:
+        clause = next((c for c in list(tok.children) + list(clear.children)
+                       if c.i > clear.i and c.dep_ in ("ccomp", "advcl") and c.pos_ in ("VERB", "AUX")), None)
+        if clause is not None:
+            return [d.chars(clause.left_edge.i, clause.right_edge.i)], clear.i, "'clear' clause"
+        return [], None, ""
+    return _noun_object(d, tok, [c for c in tok.children if c.dep_ in ("dobj", "attr", "oprd")]) or ([], None, "")
+
+
 def _content_from_children(d: _Doc, tok, entry) -> tuple[list[Span], Optional[int], str]:
     """Content token spans from the verb's complements; returns (spans, last cue token, how)."""
     doc = d.doc
@@ -264,12 +294,17 @@ def _content_from_children(d: _Doc, tok, entry) -> tuple[list[Span], Optional[in
     subj = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.i < tok.i), None)
     if agent is not None and subj is not None and not any(c.dep_ in CLAUSAL for c in tok.children):
         return [d.chars(subj.left_edge.i, subj.right_edge.i)], agent.i, "passive subject"
+    if entry.object == "light":
+        return _light_verb_content(d, tok)
     comps = [c for c in tok.children if c.dep_ in CLAUSAL or
              (entry.cls == "intent" and c.dep_ == "advcl" and c.i > tok.i and c.left_edge.lower_ == "to") or
              # "asked (him) if he would run": the parser often makes the question an adverbial clause
              (c.dep_ == "advcl" and c.i > tok.i and c.left_edge.lower_ in ("if", "whether"))]
     if entry.cls == "speech":
         comps = [c for c in comps if c.dep_ == "ccomp" or c.i > tok.i]
+        # "..., he said, mentioning X": a participle after a comma is a second act, not what was said.
+        comps = [c for c in comps if not (c.dep_ == "xcomp" and c.tag_ == "VBG" and c.left_edge.i > 0 and
+                                          doc[c.left_edge.i - 1].text in (",", "—", "–"))]
         if any(c.i > tok.i for c in comps):
             # "Smith, who won twice, said he ...": an unquoted clause before the cue is the parser
             # hanging the sentence's opening on the cue, not a second part of what was said.
@@ -293,17 +328,9 @@ def _content_from_children(d: _Doc, tok, entry) -> tuple[list[Span], Optional[in
         if spans:
             return spans, None, "parataxis"
     objs = [c for c in tok.children if c.dep_ in ("dobj", "attr", "oprd")]
-    if objs:
-        # "expressed concern that ...", "voiced hope about ...": the noun joins the cue.
-        noun = min(objs, key=lambda c: c.i)
-        if noun.i > tok.i and noun.pos_ == "NOUN" and (noun.lemma_.lower(), "NOUN") in cues():
-            clause = next((c for c in noun.children if c.i > noun.i and (
-                (c.dep_ in ("acl", "ccomp") and c.left_edge.lower_ == "that") or
-                (c.dep_ == "prep" and c.lower_ in ("about", "over", "for", "that")))), None)
-            if clause is not None and all(t.dep_ in ("amod", "det", "compound") for t in doc[tok.i + 1:noun.i]):
-                start = clause.i + 1 if clause.dep_ == "prep" else clause.left_edge.i
-                cue_end = clause.i if clause.dep_ == "prep" else noun.i
-                return [d.chars(start, clause.right_edge.i)], cue_end, "noun object"
+    found = _noun_object(d, tok, objs)
+    if found is not None:
+        return found
     if entry.object == "content" and objs:
         first = min(objs, key=lambda c: c.i)
         last = max(objs, key=lambda c: c.i)
@@ -321,7 +348,10 @@ def _content_from_children(d: _Doc, tok, entry) -> tuple[list[Span], Optional[in
             pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
             if pobj is None or _is_time_phrase(prep):
                 continue  # "spoke on Monday": when, not what
-            if all(t.dep_ in ("prt", "advmod") for t in doc[tok.i + 1:prep.i]):
+            between = doc[tok.i + 1:prep.i]
+            framing = {t.i for c in tok.children if c.dep_ in ("agent", "npadvmod") and tok.i < c.i < prep.i
+                       for t in c.subtree}  # "asked by a caller on Monday about X"
+            if all(t.dep_ in ("prt", "advmod") or t.i in framing for t in between):
                 end = pobj.right_edge.i
                 for c in tok.children:  # "referred to X as Y"
                     if c.i == end + 1 and c.dep_ == "prep" and c.lower_ == "as":
@@ -450,6 +480,16 @@ def _with_passive_subject(d: _Doc, tok, spans: list[Span], how: str) -> list[Spa
     return [first] + spans
 
 
+def _opens_with_own_cue(doc, start: int) -> bool:
+    """A clause that opens with a participle cue ("Asked whether ..., he said") is its own attribution."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    t = span[0]
+    return t.tag_ in ("VBN", "VBG", "VBD") and (t.lemma_.lower(), "VERB") in cues() and \
+        not any(c.dep_ in SUBJECTS for c in t.children)
+
+
 def _verb_attribution(d: _Doc, tok, entry) -> Optional[Found]:
     doc = d.doc
     if entry.object == "raising" or (tok.lemma_ == "expect" and any(c.dep_ == "auxpass" for c in tok.children)):
@@ -465,7 +505,8 @@ def _verb_attribution(d: _Doc, tok, entry) -> Optional[Found]:
     source, source_tok = _source(d, tok)
     # The parser sometimes joins paragraphs into one tree: a complement in another paragraph is not content.
     cue_at = tok.idx
-    spans = [(s, e) for s, e in spans if "\n" not in d.text[min(e, cue_at):max(s, cue_at)]]
+    spans = [(s, e) for s, e in spans if "\n" not in d.text[min(e, cue_at):max(s, cue_at)] and
+             not (e <= cue_at and _opens_with_own_cue(doc, s))]
     if spans and gj + 1 < len(doc) and doc[gj + 1].lower_ in (entry.preps or CUE_PREPS) and \
             d.text[spans[0][0]:].lstrip().startswith(doc[gj + 1].text + " "):
         # "called for X to do Y": the preposition opens the content clause but belongs to the cue.
