@@ -122,6 +122,13 @@ def main() -> None:
     print("stage failures per run (E301/E302, e.g. the time budget on a loaded machine): "
           + "; ".join(f"{k} {v}" for k, v in out["stage_failures"].items()))
     print("rows: " + ", ".join(f"{t} {n}" for t, n in first["counts"].items()))
+    for k in dask_names:
+        for i, (x, y) in enumerate(zip(snaps[k], snaps[names[0]])):
+            diff = {t: (x["counts"][t], y["counts"][t]) for t in TABLES if x["counts"][t] != y["counts"][t]}
+            if x != y:
+                print(f"  repeat {i + 1}, {k} differs from the embedded run: counts (dask, embedded) {diff}; "
+                      f"same event ids: {x['event_ids'] == y['event_ids']}; "
+                      f"stage failures {x['stage_failures']} vs {y['stage_failures']}")
 
 
 if __name__ == "__main__":

@@ -183,6 +183,16 @@ def test_glob_and_excluded_names(tmp_path):
     assert len(read(tmp_path / "*.txt")) == 2
 
 
+def test_exclude_patterns_match_below_the_folder_given(tmp_path):
+    corpus = tmp_path / "timelines" / "t"
+    for sub in ("docs", "gold"):
+        (corpus / sub).mkdir(parents=True)
+        (corpus / sub / "a.txt").write_text(STORY + sub)
+    items = read(corpus, exclude=["*/gold/*"])
+    assert [i.path.rsplit("/", 2)[-2] for i in items] == ["docs"]
+    assert len(read(corpus, exclude=["*/timelines/*"])) == 2  # the folders above do not count
+
+
 def test_a_glob_that_names_folders_reads_them(tmp_path):
     for day in ("2024-01-01", "2024-01-02"):
         (tmp_path / "topic" / day).mkdir(parents=True)

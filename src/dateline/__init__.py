@@ -166,10 +166,6 @@ def dyad(a: str, b: Optional[str] = None, db: Optional[str] = None, **kw: Any) -
     return _read_across(db, "dyad", a=a, b=b, **kw)
 
 
-# The stage package dateline.quotes is imported first, so that importing it later (the stage registry
-# does) does not replace this function with the package as the attribute ``dateline.quotes``.
-from . import quotes as _quotes_package  # noqa: E402,F401
-
 
 def quotes(db: Optional[str] = None, speaker: Optional[str] = None, about: Optional[str] = None,
            date_from: Optional[str] = None, date_to: Optional[str] = None, limit: int = 50, offset: int = 0) -> list[dict]:
@@ -185,10 +181,6 @@ def quotes(db: Optional[str] = None, speaker: Optional[str] = None, about: Optio
     finally:
         store.close()
 
-
-# The stage package dateline.actors is imported first, so that importing it later (the stage registry
-# does) does not replace this function with the package as the attribute ``dateline.actors``.
-from . import actors as _actors_package  # noqa: E402,F401
 
 
 def _read_actors(db: Optional[str], fn_name: str, **kw: Any):

@@ -33,7 +33,7 @@ def actor_list(st, q: Optional[str], country: Optional[str], sector: Optional[st
         WITH x AS (SELECT id, article_id, coalesce(name, text) AS label, country, sector, kb_id
                    FROM actors x WHERE {' AND '.join(where)}),
         ev AS (SELECT ea.actor_id, count(DISTINCT ea.event_id) AS n FROM event_actors ea GROUP BY ea.actor_id)
-        SELECT x.label, mode(x.country) AS country, mode(x.sector) AS sector, mode(x.kb_id) AS kb_id,
+        SELECT x.label, min(x.country) AS country, min(x.sector) AS sector, min(x.kb_id) AS kb_id,
                count(*) AS n_mentions, count(DISTINCT x.article_id) AS n_articles,
                coalesce(sum(ev.n), 0)::BIGINT AS n_events, count(*) OVER () AS total
         FROM x LEFT JOIN ev ON ev.actor_id = x.id

@@ -14,7 +14,7 @@ from ..link.timelines import aggregate
 
 # What the sections show at most; totals are always counted over everything.
 LIMITS = {"timeline": 15, "speakers": 8, "per_speaker": 8, "per_modality": 25, "actors": 6, "places": 6,
-          "dyads": 5, "evidence": 4, "tally_rows": 40}
+          "dyads": 5, "evidence": 4, "tally_rows": 40, "sides": 5}
 CASUALTY_KINDS = ("killed", "injured", "displaced")
 # Modalities other than "asserted", in the order the brief lists them, with the heading word.
 NOT_HAPPENED = (("threatened", "Threatened"), ("negated", "Denied or said not to have happened"),
@@ -181,17 +181,23 @@ def timeline(events: list[dict], clusters: dict[str, dict], notes: Footnotes, ar
         dates = sorted(m["date"] for m in members if m["date"] is not None)
         start = (c or {}).get("start_date") or (dates[0] if dates else None)
         end = (c or {}).get("end_date") or (dates[-1] if dates else None)
-        sources = {_key(a): _label(a) for m in members for a in m["sources"]}
-        targets = {_key(a): _label(a) for m in members for a in m["targets"]}
+        sources = collections.Counter(_label(a) for m in members for a in {_key(x): x for x in m["sources"]}.values())
+        targets = collections.Counter(_label(a) for m in members for a in {_key(x): x for x in m["targets"]}.values())
+        top_s = sorted(sources, key=lambda k: (-sources[k], k))[:LIMITS["sides"]]
+        top_t = sorted(targets, key=lambda k: (-targets[k], k))[:LIMITS["sides"]]
         place_names = sorted({m["place_name"] for m in members if m["place_name"]})
         disagree = []
         for field, values in sorted(((c or {}).get("disagreements") or {}).items()):
             if field in DISAGREEMENT_FIELDS and isinstance(values, dict) and len(values) > 1:
-                disagree.append({"field": field, "values": sorted(values.items(), key=lambda kv: (-kv[1], str(kv[0])))})
+                ranked = sorted(values.items(), key=lambda kv: (-kv[1], str(kv[0])))
+                disagree.append({"field": field, "values": ranked[:LIMITS["sides"]],
+                                 "more": len(ranked) - len(ranked[:LIMITS["sides"]])})
         items.append({
             "id": gid, "cluster": c is not None, "type": members[0]["type"] if c is None else c["type"],
             "start": start, "end": end if end != start else None,
-            "sources": sorted(sources.values()), "targets": sorted(targets.values()), "places": place_names,
+            "sources": top_s, "targets": top_t, "more_sources": len(sources) - len(top_s),
+            "more_targets": len(targets) - len(top_t), "places": place_names[:LIMITS["sides"]],
+            "more_places": max(0, len(place_names) - LIMITS["sides"]),
             "n_mentions": len(members), "n_articles": len({m["article_id"] for m in members}),
             "casualties": _casualties(members, notes, articles), "disagreements": disagree,
             "notes": _cite_events(notes, members, LIMITS["evidence"]),

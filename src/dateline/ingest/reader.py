@@ -34,8 +34,9 @@ def _reject(origin: str, code: str, reason: str, article: Optional[str] = None) 
 
 # --- where inputs come from ---------------------------------------------------------
 def iter_paths(paths: Iterable[str], exclude: Iterable[str] = ()) -> Iterator[Union[Path, str, Reject]]:
-    """Files to read, in a stable order: files as given, folders recursively (hidden files and names
-    matching ``exclude`` skipped), globs expanded; ``-`` stands for standard input."""
+    """Files to read, in a stable order: files as given, folders recursively (hidden files and files
+    whose name, or path below the folder given, matches an ``exclude`` pattern are skipped), globs
+    expanded; ``-`` stands for standard input."""
     exclude = list(exclude)
     for raw in paths:
         raw = str(raw)
@@ -51,7 +52,9 @@ def iter_paths(paths: Iterable[str], exclude: Iterable[str] = ()) -> Iterator[Un
                 for root, dirs, files in os.walk(path):
                     dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                     for name in sorted(files):
-                        full = (Path(root) / name).as_posix()
+                        # from the folder given (its own name included), so a pattern never matches
+                        # the folders above it
+                        full = f"{path.resolve().name}/{(Path(root) / name).relative_to(path).as_posix()}"
                         if not name.startswith(".") and not any(
                                 fnmatch.fnmatch(name, pat) or fnmatch.fnmatch(full, pat) for pat in exclude):
                             yield Path(root) / name

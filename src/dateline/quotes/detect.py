@@ -32,8 +32,9 @@ CLAUSAL = ("ccomp", "xcomp")
 CUE_PREPS = {"about", "for", "on", "against"}  # "to", "of": mostly recipients ("wrote to her")
 EDGE_PUNCT = set(".,;:—–-… ")
 SUBJECTS = ("nsubj", "nsubjpass")
-# Links through which a cue without its own subject borrows one ("X said ..., adding", "refused to say").
-CLIMB = ("conj", "advcl", "xcomp", "pcomp", "acl", "relcl")
+# Links through which a cue without its own subject borrows one ("X said ..., adding", "refused to say",
+# "X continued by saying").
+CLIMB = ("conj", "advcl", "xcomp", "pcomp", "acl", "relcl", "prep")
 # Prepositional phrases after an object that say when or where it was said, not what.
 CIRCUMSTANCE_PREPS = {"during", "on", "at", "after", "before", "since", "via", "with"}
 # A quoted span shorter than this (in words) is a scare quote or a title, not a statement.
@@ -187,6 +188,10 @@ def _verb_group(d: _Doc, tok) -> tuple[int, int]:
 def _source(d: _Doc, tok) -> tuple[Optional[Span], Optional[int]]:
     """The subject of the cue verb (or of the verb it hangs from), with its appositions."""
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None and tok.lemma_.lower() in ("ask", "press") and tok.dep_ == "advcl" and \
+            not any(c.dep_ == "agent" for c in tok.children) and \
+            (tok.i == tok.sent.start or d.doc[tok.i - 1].lower_ in ("when", "once", "after", "if")):
+        return None, None  # "Asked whether ..., she said": she was asked; who asked is not said
     if subj is None:
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
         if agent is not None:
@@ -207,7 +212,7 @@ def _source(d: _Doc, tok) -> tuple[Optional[Span], Optional[int]]:
             return span, noun.i
         head = head.head
         subj = next((c for c in head.children if c.dep_ in SUBJECTS), None)
-    raised = subj is not None and head is not tok and tok.dep_ == "xcomp" and tok.head is head and \
+    raised = subj is not None and head.i != tok.i and tok.dep_ == "xcomp" and tok.head.i == head.i and \
         head.lemma_.lower() in ("expect", "seem", "appear")  # "X is expected to endorse": X endorses
     if subj is None or (subj.dep_ == "nsubjpass" and not raised) or subj.lower_ == "there":
         return None, None  # passive cues ("was asked") and empty subjects have no source
@@ -316,6 +321,10 @@ def _content_from_children(d: _Doc, tok, entry) -> tuple[list[Span], Optional[in
             return [d.chars(obj.left_edge.i, comps[0].right_edge.i)], None, "object and clause"
     if comps:
         return [d.chars(c.left_edge.i, _cut_trailing(d, c.left_edge.i, c.right_edge.i)) for c in comps], None, "clause"
+    if entry.cls == "speech" and tok.i + 1 < len(doc) and doc[tok.i + 1].head.i == tok.i and \
+            doc[tok.i + 1].lower_ in ("yes", "no", "so") and \
+            (tok.i + 2 >= len(doc) or doc[tok.i + 2].is_punct or doc[tok.i + 2].dep_ == "cc"):
+        return [d.chars(tok.i + 1, tok.i + 1)], None, "yes or no"  # "Most said yes", "the report says so"
     # “...,” he said / "This campaign, he says, is different": the statement is the head and the cue
     # clause hangs from it as parataxis; the content is the head's clause around the cue clause.
     if tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX"):
@@ -367,6 +376,13 @@ def _ends_like_speech(d: _Doc, qi: int) -> bool:
     q = d.quotes[qi]
     inner = d.text[q.start:q.end].rstrip("”\"'’»″` ")
     return q.closed and len(inner) > 2 and inner[-1] in ",!?"
+
+
+def _short_sentence(d: _Doc, qi: int) -> bool:
+    """A short quotation that is a whole sentence ("“Marco gets it.”"): speech when it follows a quote."""
+    q = d.quotes[qi]
+    inner = d.text[q.start:q.end].strip("“”„‟«»\"'‘’″` ")
+    return q.closed and len(inner) > 3 and inner[0].isupper() and inner[-1] in ".!?"
 
 
 def _adjacent_quote(d: _Doc, start: int, end: int) -> Optional[Span]:
@@ -783,7 +799,7 @@ def _continuations(d: _Doc, found: list[Found]) -> None:
     by_end = sorted(found, key=lambda f: f.ends())
     ends = [f.ends() for f in by_end]
     for qi, q in enumerate(d.quotes):
-        if claimed[qi] or not d.speechy[qi]:
+        if claimed[qi] or not (d.speechy[qi] or _short_sentence(d, qi)):
             continue
         k = bisect.bisect_right(ends, q.start) - 1
         if k < 0:

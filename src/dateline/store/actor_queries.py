@@ -28,14 +28,15 @@ def actors(store: Store, country: Optional[str] = None, sector: Optional[str] = 
         where.append("x.sector = ?")
         params.append(sector.upper())
     return store.query(
-        f"""SELECT any_value(coalesce(x.name, x.text)) AS name, any_value(x.kb_id) AS kb_id,
-                   mode(x.country) AS country, mode(x.sector) AS sector,
+        # min(), not any_value() or mode(): the same database must always list the same rows.
+        f"""SELECT min(coalesce(x.name, x.text)) AS name, min(x.kb_id) AS kb_id,
+                   min(x.country) AS country, min(x.sector) AS sector,
                    count(*) AS mentions, count(DISTINCT x.article_id) AS articles,
                    min(a.published) AS first, max(a.published) AS last
             FROM actors x JOIN articles a ON a.id = x.article_id
             WHERE {' AND '.join(where)}
             GROUP BY {_KEY}
-            ORDER BY mentions DESC, name LIMIT ? OFFSET ?""",
+            ORDER BY mentions DESC, name, kb_id NULLS LAST, country NULLS LAST, sector NULLS LAST LIMIT ? OFFSET ?""",
         params + [limit, offset])
 
 

@@ -103,9 +103,9 @@ def events(store: Store, type: Optional[str] = None, actor: Optional[str] = None
                 FROM events e JOIN articles a ON a.id = e.article_id
                 WHERE {' AND '.join(where)} ORDER BY date NULLS LAST, e.id LIMIT ? OFFSET ?)
             SELECT p.id, p.date, p.type, p.mode, p.modality, p.cameo, p.intensity,
-                   (SELECT string_agg(coalesce(x.country || ' ' || x.sector, x.country, x.name, x.text), '; ')
+                   (SELECT string_agg(coalesce(x.country || ' ' || x.sector, x.country, x.name, x.text), '; ' ORDER BY x.id)
                       FROM actors x WHERE list_contains(p.sources, x.id)) AS source_actors,
-                   (SELECT string_agg(coalesce(x.country || ' ' || x.sector, x.country, x.name, x.text), '; ')
+                   (SELECT string_agg(coalesce(x.country || ' ' || x.sector, x.country, x.name, x.text), '; ' ORDER BY x.id)
                       FROM actors x WHERE list_contains(p.targets, x.id)) AS target_actors,
                    pl.name AS place_name, p.trigger_text, p.sentence, p.sources, p.targets, p.place,
                    p.score, p.reason, p.article_id

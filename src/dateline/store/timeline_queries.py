@@ -26,6 +26,7 @@ SELECT e.id, e.article_id, e.type, e.modality, e.start_date, e.end_date, e.granu
        p.name AS place_name, p.geonameid, p.feature, p.admin1, p.country AS place_country, p.lat, p.lon
 FROM events e JOIN articles a ON a.id = e.article_id LEFT JOIN places p ON p.id = e.place
 WHERE {where}
+ORDER BY a.published NULLS LAST, e.id
 """
 _ACTOR_SQL = """
 SELECT ea.event_id, ea.role, x.country, x.sector, x.name
@@ -261,9 +262,9 @@ def _items(store: Store, a: str, b: Optional[str], modality: Optional[str], lo, 
     events = store.query(f"""
         SELECT e.id, coalesce(e.start_date, a.published) AS date, e.type, e.cameo, e.intensity, e.modality,
                substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS text, e.article_id,
-               (SELECT string_agg(DISTINCT coalesce(x.name, x.country, x.text), ', ') FROM event_actors ea
+               (SELECT string_agg(DISTINCT coalesce(x.name, x.country, x.text), ', ' ORDER BY coalesce(x.name, x.country, x.text)) FROM event_actors ea
                   JOIN actors x ON x.id = ea.actor_id WHERE ea.event_id = e.id AND ea.role = 'source') AS sources,
-               (SELECT string_agg(DISTINCT coalesce(x.name, x.country, x.text), ', ') FROM event_actors ea
+               (SELECT string_agg(DISTINCT coalesce(x.name, x.country, x.text), ', ' ORDER BY coalesce(x.name, x.country, x.text)) FROM event_actors ea
                   JOIN actors x ON x.id = ea.actor_id WHERE ea.event_id = e.id AND ea.role = 'target') AS targets,
                (SELECT m.cluster_id FROM cluster_members m WHERE m.event_id = e.id) AS cluster_id
         FROM events e JOIN articles a ON a.id = e.article_id

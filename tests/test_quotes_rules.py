@@ -1,0 +1,156 @@
+"""Constructions added in the second pass over PolNeAR train, on sentences written for these tests."""
+
+import pytest
+
+from dateline.quotes.detect import find_attributions
+
+
+@pytest.fixture(scope="module")
+def find(nlp):
+    def _find(text):
+        out = []
+        for f in find_attributions(nlp(text), text):
+            out.append({
+                "how": f.how,
+                "cue": text[f.cue[0]:f.cue[1]],
+                "source": text[f.source[0]:f.source[1]] if f.source else None,
+                "parts": [text[s:e] for s, e in f.parts],
+            })
+        return out
+    return _find
+
+
+def with_cue(found, word):
+    hits = [f for f in found if word in f["cue"]]
+    assert hits, found
+    return hits[0]
+
+
+def test_light_verb_with_a_cue_noun(find):
+    q = with_cue(find("The two mayors have made the case that the bridge must be rebuilt first."), "made")
+    assert q["cue"].endswith("made the case") and q["source"] == "The two mayors"
+    assert q["parts"] == ["that the bridge must be rebuilt first"]
+
+
+def test_light_verb_made_clear(find):
+    q = with_cue(find("The governor made clear that she would not sign the budget."), "made")
+    assert q["parts"] == ["that she would not sign the budget"] and q["source"] == "The governor"
+
+
+def test_light_verb_alone_is_not_a_cue(find):
+    assert not [f for f in find("The company made a large profit last year.") if "made" in f["cue"]]
+
+
+def test_comments_about(find):
+    q = with_cue(find("The minister made comments about the new border checks."), "made")
+    assert q["parts"] == ["the new border checks"]
+
+
+def test_in_a_poll_phrase(find):
+    q = with_cue(find("In a poll released Monday, the governor led her rival by nine points."), "In")
+    assert q["source"] == "a poll released Monday"
+    assert q["parts"] == ["the governor led her rival by nine points"]
+
+
+def test_short_quote_closed_by_a_comma_before_the_cue(find):
+    q = with_cue(find("“Never again,” she said, and left the room."), "said")
+    assert q["parts"] == ["“Never again,”"] and q["source"] == "she"
+
+
+def test_short_title_in_quotes_is_not_speech(find):
+    # No comma, ! or ? inside the marks: a title or a scare quote, not a statement.
+    assert not [f for f in find("He read “The Prince” before he said nothing.") if f["parts"] == ["“The Prince”"]]
+
+
+@pytest.mark.parametrize("text,cue,content", [
+    ("The senator tweeted that the vote had been rigged.", "tweeted", "that the vote had been rigged"),
+    ("The council pledged to repair every road by spring.", "pledged", "to repair every road by spring"),
+    ("The candidate alleged that the count was flawed.", "alleged", "that the count was flawed"),
+    ("Local leaders voted for the new charter.", "voted for", "the new charter"),
+])
+def test_new_cue_verbs(find, text, cue, content):
+    q = with_cue(find(text), cue.split()[0])
+    assert q["cue"].endswith(cue) and q["parts"] == [content]
+
+
+def test_passive_subject_is_a_content_part(find):
+    q = with_cue(find("Mr. Ortiz was named the new director of the agency."), "named")
+    assert q["parts"] == ["Mr. Ortiz", "the new director of the agency"] and q["source"] is None
+
+
+def test_dateline_is_not_content(find):
+    q = with_cue(find("KHARTOUM, Sudan (AP) — The ceasefire will hold, the general said."), "said")
+    assert q["parts"] == ["The ceasefire will hold"]
+
+
+def test_abbreviation_keeps_its_point(find):
+    q = with_cue(find("She said the factories are leaving the U.S."), "said")
+    assert q["parts"] == ["the factories are leaving the U.S."]
+
+
+def test_time_phrase_after_the_object_is_left_out(find):
+    q = with_cue(find("The union endorsed the governor in November."), "endorsed")
+    assert q["parts"] == ["the governor"]
+
+
+def test_spoke_on_a_day_is_not_an_attribution(find):
+    assert not [f for f in find("The envoy spoke on Monday.") if f["parts"] == ["Monday"]]
+
+
+def test_asked_participle_has_no_source_and_its_own_content(find):
+    found = find("Asked whether she would run again, the mayor smiled.")
+    q = with_cue(found, "Asked")
+    assert q["source"] is None and q["parts"] == ["whether she would run again"]
+
+
+def test_asked_by_someone_about_something(find):
+    text = "When asked by a host on Thursday about raising taxes, the governor said: “Not this year, not ever.”"
+    q = with_cue(find(text), "asked")
+    assert q["parts"] == ["raising taxes"] and q["source"].startswith("a host")
+    assert with_cue(find(text), "said")["parts"] == ["“Not this year, not ever.”"]
+
+
+def test_raising_verb_leaves_an_inner_cue_its_attribution(find):
+    q = with_cue(find("The newspaper is expected to endorse the governor."), "endorse")
+    assert q["parts"] == ["the governor"] and q["source"] == "The newspaper"
+
+
+def test_unquoted_sentence_before_a_quote_is_not_content(find):
+    text = ("The company removed the post on Thursday. “We work hard to keep such content off the site "
+            "every single day,” a spokesman said.")
+    q = with_cue(find(text), "said")
+    assert q["parts"] == ["“We work hard to keep such content off the site every single day,”"]
+
+
+def test_parts_stay_in_the_cue_paragraph(find):
+    text = ("Officials released the plan on Tuesday.\n\n"
+            "“Closing the camp is an imperative,” Ms. Hale said. “It has been a stain on our record.”\n\n"
+            "While aid groups praised the plan, they said it did not go far enough.")
+    found = find(text)
+    hale = next(f for f in found if f["source"] == "Ms. Hale")
+    assert hale["parts"] == ["“Closing the camp is an imperative,”", "“It has been a stain on our record.”"]
+    they = next(f for f in found if f["source"] == "they")
+    assert they["parts"] == ["it did not go far enough"]
+
+
+def test_said_yes_or_no(find):
+    q = with_cue(find("Asked whether the talks would resume, the envoy said no."), "said")
+    assert q["parts"] == ["no"] and q["source"] == "the envoy"
+    assert with_cue(find("He said so many things."), "said")["parts"] == ["so many things"]
+
+
+def test_short_whole_sentence_quote_continues_a_direct_quote(find):
+    text = "“The river crossing will stay open for every family that needs it,” the officer said. “We mean it.”"
+    q = with_cue(find(text), "said")
+    assert q["parts"] == ["“The river crossing will stay open for every family that needs it,”", "“We mean it.”"]
+
+
+def test_see_and_know_need_a_clause(find):
+    assert not [f for f in find("We saw a surge in arrivals this week.") if "saw" in f["cue"]]
+    q = with_cue(find("The minister knows that the deal could collapse."), "knows")
+    assert q["parts"] == ["that the deal could collapse"]
+
+
+def test_cue_under_a_preposition_borrows_the_subject(find):
+    q = with_cue(find("The governor ended the meeting by saying that the curfew would be lifted."), "saying")
+    assert q["source"] == "The governor" and q["parts"] == ["that the curfew would be lifted"]
