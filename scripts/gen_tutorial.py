@@ -33,7 +33,9 @@ def run_all(template: str) -> list[str]:
         env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
                "COLUMNS": "200"}
         for cmd in COMMAND.findall(template):
-            res = subprocess.run(cmd, shell=True, cwd=tmp, capture_output=True, text=True, env=env)
+            # pipefail: a failing dateline command before `| cut` must fail the page
+            res = subprocess.run(["bash", "-o", "pipefail", "-c", cmd], cwd=tmp, capture_output=True, text=True,
+                                 env=env)
             if res.returncode != 0:
                 raise SystemExit(f"tutorial command failed: {cmd}\n{res.stderr[-2000:]}")
             lines = [line.rstrip() for line in res.stdout.splitlines() if not TIMING.search(line)]
