@@ -1,26 +1,19 @@
 """The HTML brief opened as a local file in headless Chromium: it renders offline, loads nothing,
 and its footnote links work. A screenshot goes to tests/screenshots/brief.png (git-ignored).
 
-Uses Debian's chromium and chromedriver with the same options as tests/test_web_ui.py; Selenium
-Manager is never used (both paths are given).
+Uses Debian's chromium and chromedriver through tests/browser.py.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from pathlib import Path
 
 import pytest
 
-CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
-if not (os.path.exists(CHROMIUM) and os.path.exists(CHROMEDRIVER)):
-    pytest.skip("browser tests need Debian's chromium and chromium-driver: "
-                "apt-get install -y chromium chromium-driver (make browser)", allow_module_level=True)
-webdriver = pytest.importorskip("selenium.webdriver")
+from browser import chromium, require_browser
 
-from selenium.webdriver.chrome.service import Service  # noqa: E402
+require_browser()
+
 from selenium.webdriver.common.by import By  # noqa: E402
 
 import dateline  # noqa: E402
@@ -31,19 +24,9 @@ SHOTS = Path(__file__).resolve().parent / "screenshots"
 
 @pytest.fixture(scope="module")
 def browser():
-    profile = tempfile.mkdtemp(prefix="dateline-chromium-")
-    opts = webdriver.ChromeOptions()
-    opts.binary_location = CHROMIUM
-    for arg in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                f"--user-data-dir={profile}", "--window-size=1300,1800"):
-        opts.add_argument(arg)
-    driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=opts)
-    driver.set_page_load_timeout(30)
     SHOTS.mkdir(exist_ok=True)
-    yield driver
-    driver.quit()
-    shutil.rmtree(profile, ignore_errors=True)
+    with chromium("1300,1800") as driver:
+        yield driver
 
 
 def test_html_brief_opens_as_a_file_and_loads_nothing(brief_db, browser, tmp_path):

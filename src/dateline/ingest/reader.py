@@ -85,7 +85,7 @@ def read_file(path: Path, config: dict) -> Iterator[Item]:
             with open(path, "rb") as fh:
                 handle = io.TextIOWrapper(fh, encoding="utf-8", errors="replace", newline="")
                 reader = read_jsonl if suffix in JSONL_SUFFIXES else read_csv
-                yield from reader(origin, handle, config)
+                yield from _or_empty(origin, reader(origin, handle, config))
             return
         size = path.stat().st_size
         # A text or HTML file several times the article limit is not one article: reject it unread.
@@ -145,13 +145,23 @@ def parse_bytes(origin: str, suffix: str, data: bytes, config: dict,
     if suffix in HTML_SUFFIXES:
         yield parse_html(origin, text, flags, config, folder_date)
     elif suffix in JSONL_SUFFIXES:
-        yield from read_jsonl(origin, io.StringIO(text), config, flags)
+        yield from _or_empty(origin, read_jsonl(origin, io.StringIO(text), config, flags))
     elif suffix == ".json":
         yield from read_json(origin, text, config, flags)
     elif suffix == ".csv":
         yield from read_csv(origin, io.StringIO(text, newline=""), config, flags)
     else:
         yield parse_text(origin, text, flags, config, folder_date)
+
+
+def _or_empty(origin: str, items: Iterator[Item]) -> Iterator[Item]:
+    """The items of a multi-article file, or one E101 reject when it holds none (an empty or blank file)."""
+    empty = True
+    for item in items:
+        empty = False
+        yield item
+    if empty:
+        yield _reject(origin, "E101", "The file holds no articles (it is empty or blank). Remove it or add articles.")
 
 
 # --- formats -------------------------------------------------------------------------

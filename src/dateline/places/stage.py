@@ -32,6 +32,9 @@ def place_of(pid: str, top: Toponym, res: Resolution, role: str | None) -> Place
                       "GeoNames with the article's focus, admin hierarchy and population")
 def make_places_stage(config: dict):
     tables = config.get("places_tables") or ()
+    # Open (on a fresh machine: build) the gazetteer when the pipeline is built, not inside the first
+    # article, whose time budget the one-off build would otherwise spend.
+    gazetteer(tables)
 
     def places_stage(record: Record, doc) -> None:
         if doc is None or not len(doc):

@@ -198,7 +198,7 @@ def r_year_continuation(sp: Span, ctx: Context, tense: TenseFn) -> Optional[Reso
         return REJECT
     doc = tok.doc
     j = sp.items[0].tok.i - 1
-    if j >= 1 and doc[j].lower_ in ("and", "or", "-", "–", "to", "through") and doc[j - 1].text.isdigit() \
+    if j >= 1 and doc[j].lower_ in ("and", "or", "-", "–", "to", "through") and doc[j - 1].text.isascii() and doc[j - 1].text.isdigit() \
             and len(doc[j - 1].text) == 4:
         century = int(doc[j - 1].text) // 100
         year = century * 100 + v

@@ -59,9 +59,13 @@ def _next_is_name(tok, lex: Lexicon) -> bool:
     return nxt.tag_ in ("NNP", "NNPS") and nxt.text[:1].isupper() and nxt.lower_ not in lex.words
 
 
+def _is_ascii_digit(ch: str) -> bool:
+    return ch.isascii() and ch.isdigit()
+
+
 def classify_digits(text: str) -> tuple[str, Any]:
     """Class of a token that starts with a digit."""
-    if text.isdigit():
+    if text.isascii() and text.isdigit():  # not "²" or "٣", which str.isdigit() also accepts
         v = int(text)
         if len(text) == 4 and 1000 <= v <= 2199:
             return "Y", v
@@ -115,7 +119,7 @@ def classify(tok, lex: Lexicon) -> tuple[str, Any]:
             if tok.lower_ == "fall" and not tok.tag_.startswith("NN"):
                 return OTHER, None
             if tok.lower_ == "fall" and tok.i + 2 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "of" \
-                    and not tok.doc[tok.i + 2].text[:1].isdigit():
+                    and not _is_ascii_digit(tok.doc[tok.i + 2].text[:1]):
                 return OTHER, None  # "the fall of Aleppo" is an event, "the fall of 2017" a season
             # "the Arab Spring", "Prague Spring": a capitalised season after a name is a name
             if text[0].isupper() and tok.i > 0 and not tok.is_sent_start:
@@ -124,10 +128,10 @@ def classify(tok, lex: Lexicon) -> tuple[str, Any]:
                     return OTHER, None
         return hit
     c0 = text[0]
-    if c0.isdigit():
+    if c0.isascii() and c0.isdigit():
         return classify_digits(text)
     head, _, rest = text.partition("-")
-    if rest[:1].isdigit() and head.lower() in _PREFIX_MODS:  # "mid-1980s", "late-2017" as one token
+    if _is_ascii_digit(rest[:1]) and head.lower() in _PREFIX_MODS:  # "mid-1980s", "late-2017" as one token
         cls, val = classify_digits(rest)
         return (cls, val) if cls in "Yd" else (OTHER, None)
     if text in ("-", "–", "—") or tok.tag_ == "HYPH":
@@ -151,11 +155,11 @@ _PREFIX_MODS = {"mid": "MID", "early": "START", "late": "END"}
 
 def prefix_mod(text: str) -> Optional[str]:
     head, _, rest = text.partition("-")
-    return _PREFIX_MODS.get(head.lower()) if rest[:1].isdigit() else None
+    return _PREFIX_MODS.get(head.lower()) if _is_ascii_digit(rest[:1]) else None
 
 
 def _may_have_class(text: str, words: dict) -> bool:
-    return text in words or text[:1].isdigit() or text in _PUNCT or prefix_mod(text) is not None
+    return text in words or _is_ascii_digit(text[:1]) or text in _PUNCT or prefix_mod(text) is not None
 
 
 def classify_doc(doc, lex: Optional[Lexicon] = None) -> tuple[str, list]:
