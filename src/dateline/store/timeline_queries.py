@@ -259,16 +259,23 @@ def _items(store: Store, a: str, b: Optional[str], modality: Optional[str], lo, 
     if hi:
         where.append("coalesce(e.start_date, a.published) <= ?")
         params.append(hi)
+    # Joins over the matched events only, not subqueries per event: this runs on millions of events.
     events = store.query(f"""
-        SELECT e.id, coalesce(e.start_date, a.published) AS date, e.type, e.cameo, e.intensity, e.modality,
-               substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS text, e.article_id,
-               (SELECT string_agg(DISTINCT coalesce(x.name, x.country, x.text), ', ' ORDER BY coalesce(x.name, x.country, x.text)) FROM event_actors ea
-                  JOIN actors x ON x.id = ea.actor_id WHERE ea.event_id = e.id AND ea.role = 'source') AS sources,
-               (SELECT string_agg(DISTINCT coalesce(x.name, x.country, x.text), ', ' ORDER BY coalesce(x.name, x.country, x.text)) FROM event_actors ea
-                  JOIN actors x ON x.id = ea.actor_id WHERE ea.event_id = e.id AND ea.role = 'target') AS targets,
-               (SELECT m.cluster_id FROM cluster_members m WHERE m.event_id = e.id) AS cluster_id
-        FROM events e JOIN articles a ON a.id = e.article_id
-        WHERE {' AND '.join(where)}""", params)
+        WITH ev AS (
+            SELECT e.id, coalesce(e.start_date, a.published) AS date, e.type, e.cameo, e.intensity, e.modality,
+                   substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS text, e.article_id
+            FROM events e JOIN articles a ON a.id = e.article_id
+            WHERE {' AND '.join(where)}),
+        names AS (
+            SELECT ea.event_id, ea.role,
+                   string_agg(DISTINCT coalesce(x.name, x.country, x.text), ', '
+                              ORDER BY coalesce(x.name, x.country, x.text)) AS names
+            FROM event_actors ea JOIN ev ON ev.id = ea.event_id JOIN actors x ON x.id = ea.actor_id
+            GROUP BY ea.event_id, ea.role)
+        SELECT ev.*, s.names AS sources, t.names AS targets, m.cluster_id
+        FROM ev LEFT JOIN names s ON s.event_id = ev.id AND s.role = 'source'
+                LEFT JOIN names t ON t.event_id = ev.id AND t.role = 'target'
+                LEFT JOIN cluster_members m ON m.event_id = ev.id""", params)
     items = [{"date": r["date"], "kind": "event", "type": r["type"], "cameo": r["cameo"],
               "quadclass": quadclass(r["cameo"], r["type"]), "intensity": r["intensity"], "modality": r["modality"],
               "sources": r["sources"], "targets": r["targets"], "text": " ".join((r["text"] or "").split()),
@@ -278,8 +285,11 @@ def _items(store: Store, a: str, b: Optional[str], modality: Optional[str], lo, 
     qwhere, qparams = [f"q.speaker IN (SELECT x.id FROM actors x WHERE {fs})"], list(ps)
     if b is not None:
         fb, pb = _actor_filter("y", b)
-        qwhere.append(f"EXISTS (SELECT 1 FROM actors y WHERE y.id IN (SELECT unnest(q.about)) AND {fb})")
-        qparams += pb
+        # unnest once over A's quotes and join, not a correlated EXISTS per quote (minutes on 1M rows)
+        qwhere.append(f"""q.id IN (SELECT ab.qid FROM (SELECT q2.id AS qid, unnest(q2.about) AS aid FROM quotes q2
+                                                     WHERE q2.speaker IN (SELECT x.id FROM actors x WHERE {fs})) ab
+                                 JOIN actors y ON y.id = ab.aid WHERE {fb})""")
+        qparams += list(ps) + pb
     if lo:
         qwhere.append("a.published >= ?")
         qparams.append(lo)
