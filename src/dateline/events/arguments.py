@@ -369,7 +369,7 @@ def argument_span(arg: Arg) -> tuple[int, int]:
 def place_for(places, sent_start: int, sent_end: int, trigger, anchor, doc, lex: Lexicon):
     """The place in the sentence introduced by a locative preposition, nearest the trigger (one attached
     to the trigger's clause first), or a place naming the trigger noun ("the Idlib offensive"). Places
-    with role "comparison" ("the size of Delaware") or "origin" (a demonym, "Russian") are skipped."""
+    with role "comparison" ("the size of Belgium") or "origin" (a demonym, "Russian") are skipped."""
     preps = lex.cue_set("place_preps")
     best, best_d = None, None
     for p in places:
