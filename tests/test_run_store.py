@@ -218,3 +218,30 @@ def test_kill_9_then_rerun_equals_a_clean_run(tmp_path, seed):
     with open_store(clean, read_only=True) as a, open_store(crashed, read_only=True) as b:
         assert a.query(q) == b.query(q)
         assert b.query("SELECT count(*) AS n FROM (SELECT id FROM articles GROUP BY id HAVING count(*) > 1)")[0]["n"] == 0
+
+
+def test_readers_during_a_run_get_a_clear_error_and_the_run_is_unharmed(tmp_path):
+    """Supported mode (docs/corpus.md): one writing process per DuckDB file. While `dateline run` writes,
+    readers (the CLI, `dateline serve`) are refused with E201 instead of blocking or corrupting it;
+    after the run they read everything."""
+    corpus = tmp_path / "c"
+    write_corpus(corpus, 1000)
+    cfg = _config_file(tmp_path)
+    db = tmp_path / "x.duckdb"
+    proc = subprocess.Popen([sys.executable, "-m", "dateline.cli", "run", str(corpus), "--config", str(cfg),
+                             "--quiet", "--db", str(db)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    refused = 0
+    deadline = time.monotonic() + 60
+    while proc.poll() is None and time.monotonic() < deadline:  # bounded: stops when the run ends
+        if db.exists():
+            try:
+                open_store(db, read_only=True).close()
+            except DatelineError as err:
+                assert err.code == "E201"
+                refused += 1
+        time.sleep(0.2)
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err
+    assert "stored 1000 new" in out
+    assert refused > 0, "the run ended before a reader could try"
+    assert counts(db)["articles"] == 1000
