@@ -13,10 +13,9 @@ import multiprocessing as mp
 import sys
 import time
 from dataclasses import asdict, dataclass, field
-from typing import Any, Iterable, Iterator, Optional
+from typing import Any, Iterable, Optional
 
-from .ingest import read_inputs
-from .ingest.dedup import Deduplicator
+from .ingest.feed import Feed
 from .ingest.reader import make_article
 from .model import Article, Record, Reject
 from .nlp.model import check_model
@@ -123,50 +122,10 @@ def run(paths: Iterable[str], db: Optional[str] = None, workers: Optional[int] =
     summary = RunSummary(db=config["db"])
     store = open_store(config["db"])
     run_id = store.start_run(paths)
-    dedup = Deduplicator(threshold=float(config["near_duplicate_threshold"]), num_perm=int(config["minhash_perms"]))
-    dedup.load(store.article_ids(), store.minhashes())
-    known_at_start = set(dedup.seen)
     bar = _progress(progress)
-    batch_size = int(config["batch_size"])
     n_workers = max(1, int(config["workers"]))
-
-    # side rows that wait for the next batch commit
-    pending_rejects: list[Reject] = []
-    pending_sources: list[dict] = []
-    pending_near: list[dict] = []
-    pending_minhash: list[dict] = []
-
-    def batches() -> Iterator[list[Article]]:
-        batch: list[Article] = []
-        for item in read_inputs(paths, config):
-            summary.read += 1
-            if bar is not None:
-                bar.update(1)
-            if isinstance(item, Reject):
-                summary.rejected += 1
-                summary.rejects_by_code[item.code] = summary.rejects_by_code.get(item.code, 0) + 1
-                pending_rejects.append(item)
-                continue
-            pending_sources.append({"article_id": item.id, "origin": item.path, "url": item.url, "source": item.source})
-            if dedup.is_exact(item.id):
-                if item.id in known_at_start:
-                    summary.skipped_known += 1
-                else:
-                    summary.duplicates += 1
-                continue
-            near, sig = dedup.near(item.id, item.text)
-            pending_minhash.append({"article_id": item.id, "sig": sig})
-            if near:
-                summary.near_duplicates += 1
-                pending_near.append({"article_id": item.id, "duplicate_of": near[0], "similarity": near[1]})
-            batch.append(item)
-            if limit is not None and summary.stored + len(batch) >= limit:
-                break
-            if len(batch) >= batch_size:
-                yield batch
-                batch = []
-        if batch:
-            yield batch
+    feed = Feed(paths, config, size=int(config["batch_size"]), limit=limit, bar=bar)
+    feed.load_known(store.article_ids(), store.minhashes())
 
     def write(records: list[Record], spent: dict[str, float]) -> None:
         for k, v in spent.items():
@@ -175,14 +134,14 @@ def run(paths: Iterable[str], db: Optional[str] = None, workers: Optional[int] =
         summary.stage_failures += len(failures)
         summary.undated += sum(1 for rec in records if rec.article.published is None)
         summary.events += sum(len(rec.events) for rec in records)
-        store.write_batch(records, rejects=_drain(pending_rejects), sources=_drain(pending_sources),
-                          near=_drain(pending_near), minhash=_drain(pending_minhash))
+        # the side rows ingest produced so far go in the same transaction as the batch
+        store.write_batch(records, **feed.drain())
         summary.stored += len(records)
 
     try:
         if n_workers == 1:
             pipe = Pipeline.from_config(config)
-            for batch in batches():
+            for batch in feed.partitions():
                 before = dict(pipe.profile)
                 records = pipe.process([Record(article=a) for a in batch])
                 write(records, {k: v - before.get(k, 0.0) for k, v in pipe.profile.items()})
@@ -190,21 +149,22 @@ def run(paths: Iterable[str], db: Optional[str] = None, workers: Optional[int] =
             ctx = mp.get_context("spawn")
             with ctx.Pool(n_workers, initializer=_init_worker, initargs=(config,)) as pool:
                 in_flight: collections.deque = collections.deque()
-                for batch in batches():
+                for batch in feed.partitions():
                     in_flight.append(pool.apply_async(_process_batch, (batch,)))
                     while len(in_flight) >= n_workers * 2:
                         write(*in_flight.popleft().get())
                 while in_flight:
                     write(*in_flight.popleft().get())
         # rejects (and sources) read after the last batch
-        store.write_batch([], rejects=_drain(pending_rejects), sources=_drain(pending_sources),
-                          near=_drain(pending_near), minhash=_drain(pending_minhash))
+        store.write_batch([], **feed.drain())
         if config.get("link"):  # cross-article event linking over what is stored (dateline.link)
             from .store.timeline_queries import link as _link
             summary.profile["link"] = _link(store)["seconds"]
     finally:
         if bar is not None:
             bar.close()
+        for name in ("read", "rejected", "rejects_by_code", "duplicates", "near_duplicates", "skipped_known"):
+            setattr(summary, name, getattr(feed, name))
         summary.seconds = round(time.perf_counter() - started, 3)
         summary.articles_per_s = round(summary.stored / summary.seconds, 2) if summary.seconds else 0.0
         summary.profile = {k: round(v, 3) for k, v in summary.profile.items()}
@@ -213,12 +173,6 @@ def run(paths: Iterable[str], db: Optional[str] = None, workers: Optional[int] =
         finally:
             store.close()
     return summary
-
-
-def _drain(items: list) -> list:
-    out = list(items)
-    items.clear()
-    return out
 
 
 def extract(text: str, published: Optional[str] = None, title: Optional[str] = None,

@@ -1,6 +1,6 @@
 """Many machines: the same stages on a Dask cluster, writing Parquet shards.
 
-The client reads the inputs and drops duplicates (:mod:`dateline.engines.feed`); partitions of
+The client reads the inputs and drops duplicates (:mod:`dateline.ingest.feed`, as in the embedded run); partitions of
 new articles go to the workers, each of which builds the configured
 :class:`~dateline.pipeline.Pipeline` once (a :class:`distributed.WorkerPlugin` loads it when the
 worker joins) and writes one Parquet part per partition and table
@@ -153,7 +153,7 @@ def run_dask(paths: list[str], config: dict, limit: Optional[int] = None, progre
     """The Dask engine of :func:`dateline.runner.run`; returns the same RunSummary."""
     from ..runner import RunSummary, _progress
     from ..store import open_store
-    from .feed import Feed
+    from ..ingest.feed import Feed
 
     started = time.perf_counter()
     scheduler = str(config.get("scheduler") or "local")

@@ -1,9 +1,9 @@
-"""The client side of a distributed run: read the inputs, drop duplicates, cut partitions.
+"""The feed of a run: read the inputs, drop duplicates, cut batches of new articles.
 
-Ingest stays on the client because duplicate detection needs every article seen so far
-(the MinHash index is one object); only the NLP and the stages, which are most of the time,
-go to the workers. This follows the batching of the embedded run in ``dateline.runner`` step
-for step, so both engines see the same articles in the same partitions.
+Both engines use it (``dateline.runner`` and ``dateline.engines.dask``), so they see the same
+articles in the same batches. Ingest stays in the main process because duplicate detection needs
+every article seen so far (the MinHash index is one object); only the NLP and the stages go to the
+workers.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Optional
 
-from ..ingest import read_inputs
-from ..ingest.dedup import Deduplicator
+from . import read_inputs
+from .dedup import Deduplicator
 from ..model import Article, Reject
 
 
