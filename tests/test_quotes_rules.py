@@ -154,3 +154,13 @@ def test_see_and_know_need_a_clause(find):
 def test_cue_under_a_preposition_borrows_the_subject(find):
     q = with_cue(find("The governor ended the meeting by saying that the curfew would be lifted."), "saying")
     assert q["source"] == "The governor" and q["parts"] == ["that the curfew would be lifted"]
+
+
+def test_object_with_as_phrase(find):
+    q = with_cue(find("Many farmers see the new tariff as a threat to their harvest income."), "see")
+    assert q["source"] == "Many farmers"
+    assert q["parts"] == ["the new tariff as a threat to their harvest income"]
+
+
+def test_bare_object_of_see_is_not_content(find):
+    assert not [f for f in find("The farmers saw the new tractor in the barn.") if "saw" in f["cue"]]

@@ -338,9 +338,18 @@ def _content_from_children(d: _Doc, tok, entry) -> tuple[list[Span], Optional[in
             return spans, None, "parataxis"
     objs = [c for c in tok.children if c.dep_ in ("dobj", "attr", "oprd")]
     found = _noun_object(d, tok, objs)
+    as_phrase = False
+    if found is None and objs:
+        # "sees the governor as a threat", "cast him as an outsider": the object with its "as" phrase is
+        # the view expressed, whatever the verb's bare object is.
+        obj = min(objs, key=lambda c: c.i)
+        as_prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" and
+                        c.i == obj.right_edge.i + 1), None)
+        as_phrase = obj.i > tok.i and as_prep is not None and \
+            any(c.dep_ in ("pobj", "pcomp") for c in as_prep.children)
     if found is not None:
         return found
-    if entry.object == "content" and objs:
+    if (entry.object == "content" or as_phrase) and objs:
         first = min(objs, key=lambda c: c.i)
         last = max(objs, key=lambda c: c.i)
         if first.i > tok.i:
@@ -351,7 +360,8 @@ def _content_from_children(d: _Doc, tok, entry) -> tuple[list[Span], Optional[in
                         not (c.dep_ == "prep" and (c.lower_ in CIRCUMSTANCE_PREPS or _is_time_phrase(c))) and \
                         not any(t.text in ",;:—" for t in doc[end + 1:c.left_edge.i]):
                     end = c.right_edge.i
-            return [d.chars(first.left_edge.i, _cut_trailing(d, first.left_edge.i, end))], None, "object"
+            return [d.chars(first.left_edge.i, _cut_trailing(d, first.left_edge.i, end))], None, \
+                "object 'as' phrase" if as_phrase else "object"
     for prep in tok.children:
         if prep.dep_ == "prep" and prep.lower_ in (entry.preps or CUE_PREPS) and prep.i > tok.i:
             pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
