@@ -164,3 +164,9 @@ def test_object_with_as_phrase(find):
 
 def test_bare_object_of_see_is_not_content(find):
     assert not [f for f in find("The farmers saw the new tractor in the barn.") if "saw" in f["cue"]]
+
+
+def test_fronted_what_with_the_name_given(find):
+    q = with_cue(find("The deal was what critics have called a “giveaway to developers.”"), "called")
+    assert q["source"] == "critics"
+    assert q["parts"] == ["what", "a “giveaway to developers.”"]

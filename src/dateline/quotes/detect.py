@@ -352,6 +352,11 @@ def _content_from_children(d: _Doc, tok, entry) -> tuple[list[Span], Optional[in
     if (entry.object == "content" or as_phrase) and objs:
         first = min(objs, key=lambda c: c.i)
         last = max(objs, key=lambda c: c.i)
+        lead: list[Span] = []
+        if first.i < tok.i and first.tag_ in ("WP", "WDT") and last.i > tok.i:
+            # "what critics call a giveaway": the fronted "what" and the name given are the two parts.
+            lead = [d.chars(first.i, first.i)]
+            first = min((c for c in objs if c.i > tok.i), key=lambda c: c.i)
         if first.i > tok.i:
             end = last.right_edge.i
             # What follows the object in the same clause belongs to it ("hailed X as bold moves").
@@ -360,8 +365,8 @@ def _content_from_children(d: _Doc, tok, entry) -> tuple[list[Span], Optional[in
                         not (c.dep_ == "prep" and (c.lower_ in CIRCUMSTANCE_PREPS or _is_time_phrase(c))) and \
                         not any(t.text in ",;:—" for t in doc[end + 1:c.left_edge.i]):
                     end = c.right_edge.i
-            return [d.chars(first.left_edge.i, _cut_trailing(d, first.left_edge.i, end))], None, \
-                "object 'as' phrase" if as_phrase else "object"
+            return lead + [d.chars(first.left_edge.i, _cut_trailing(d, first.left_edge.i, end))], None, \
+                "object 'as' phrase" if as_phrase else "'what' and object" if lead else "object"
     for prep in tok.children:
         if prep.dep_ == "prep" and prep.lower_ in (entry.preps or CUE_PREPS) and prep.i > tok.i:
             pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
