@@ -170,3 +170,16 @@ def test_fronted_what_with_the_name_given(find):
     q = with_cue(find("The deal was what critics have called a “giveaway to developers.”"), "called")
     assert q["source"] == "critics"
     assert q["parts"] == ["what", "a “giveaway to developers.”"]
+
+
+def test_third_pass_reporting_verbs(find):
+    q = with_cue(find("The senator railed against the new fishing quotas."), "railed")
+    assert q["parts"] == ["the new fishing quotas"] and q["source"] == "The senator"
+    q = with_cue(find("The coach credited her players with the late comeback."), "credited")
+    assert q["parts"][0].startswith("her players") and q["source"] == "The coach"
+    q = with_cue(find("Critics charged that the audit had been rushed."), "charged")
+    assert q["parts"] == ["that the audit had been rushed"]
+
+
+def test_charge_without_a_clause_is_not_a_cue(find):
+    assert not [f for f in find("The shop charged ten dollars for the repair.") if "charged" in f["cue"]]
