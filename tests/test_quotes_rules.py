@@ -183,3 +183,9 @@ def test_third_pass_reporting_verbs(find):
 
 def test_charge_without_a_clause_is_not_a_cue(find):
     assert not [f for f in find("The shop charged ten dollars for the repair.") if "charged" in f["cue"]]
+
+
+def test_hearsay_adverb(find):
+    q = with_cue(find("Two rival firms have reportedly looked at the bakery chain and walked away."), "reportedly")
+    assert q["source"] is None
+    assert q["parts"] == ["Two rival firms have", "looked at the bakery chain and walked away"]

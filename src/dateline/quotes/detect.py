@@ -601,6 +601,40 @@ def _according_to(d: _Doc, tok) -> Optional[Found]:
                  source_token=pobj.i, cls="speech", how=ACCORDING)
 
 
+# "X has reportedly left": the adverb marks the clause as what others said, with no source named.
+HEARSAY_ADVERBS = {"reportedly", "allegedly", "purportedly", "supposedly", "reputedly"}
+
+
+def _hearsay_adverb(d: _Doc, tok) -> Optional[Found]:
+    """'Two firms have reportedly looked at the deal': the clause around the adverb is the content."""
+    head = tok.head
+    if tok.dep_ != "advmod" or head.i == tok.i or head.pos_ not in ("VERB", "AUX", "ADJ"):
+        return None
+    doc = d.doc
+    lo, hi = head.left_edge.i, head.right_edge.i
+    own = next((c for c in head.children if c.dep_ in SUBJECTS and c.i < tok.i), None)
+    if own is not None:
+        lo = own.left_edge.i  # "When the vote was called, delegates reportedly ...": from the subject on
+    spans = []
+    if own is None and head.dep_ == "conj":
+        # "He won acclaim and was reportedly targeted": the subject is the first verb's.
+        subj = next((c for c in head.head.children if c.dep_ in SUBJECTS and c.i < head.i), None)
+        if subj is not None:
+            spans.append(d.chars(subj.left_edge.i, subj.right_edge.i))
+    if lo < tok.i:
+        spans.append(d.chars(lo, tok.i - 1))
+    if hi > tok.i:
+        spans.append(d.chars(tok.i + 1, hi))
+    if not spans:
+        return None
+    cue = d.chars(tok.i, tok.i)
+    parts = _finish_parts(d, spans, [cue])
+    if not parts or len(d.text[parts[0][0]:parts[-1][1]].split()) < 3 or "\n" in d.text[parts[0][0]:parts[-1][1]]:
+        return None
+    return Found(cue=cue, parts=parts, source=None, cue_token=tok.i, source_token=None, cls="speech",
+                 how=f"hearsay adverb '{tok.lower_}'")
+
+
 # "In a poll released Monday, Smith led": the poll is the source, "in" the cue, the clause the content.
 SURVEY_NOUNS = {"poll", "polls", "survey", "surveys", "polling"}
 # Children of the clause that are not part of what the survey found.
@@ -865,7 +899,7 @@ SCORES = {"speech": 0.85, "thought": 0.7, "intent": 0.7, "stance": 0.65, "eviden
 def _cue_hashes(vocab, n_entries: int) -> frozenset:
     """Hashes of the cue lemmas (and of "according") in a vocab's string store."""
     strings = vocab.strings
-    return frozenset(strings.add(w) for w in {lemma for lemma, _ in cues()} | {"according", "in"})
+    return frozenset(strings.add(w) for w in {lemma for lemma, _ in cues()} | {"according", "in"} | HEARSAY_ADVERBS)
 
 
 def _candidate_indices(doc, lex) -> list[int]:
@@ -897,6 +931,11 @@ def find_attributions(doc, text: Optional[str] = None) -> list[Found]:
             continue
         if tok.lower_ == "according":
             f = _according_to(d, tok)
+            if f is not None:
+                found.append(f)
+            continue
+        if tok.lower_ in HEARSAY_ADVERBS:
+            f = _hearsay_adverb(d, tok)
             if f is not None:
                 found.append(f)
             continue
