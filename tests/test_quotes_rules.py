@@ -189,3 +189,19 @@ def test_hearsay_adverb(find):
     q = with_cue(find("Two rival firms have reportedly looked at the bakery chain and walked away."), "reportedly")
     assert q["source"] is None
     assert q["parts"] == ["Two rival firms have", "looked at the bakery chain and walked away"]
+
+
+def test_attitude_adjective_with_a_clause(find):
+    q = with_cue(find("The mayor is confident that the new bridge will open in May."), "confident")
+    assert q["source"] == "The mayor" and q["cue"] == "is confident"
+    assert q["parts"] == ["that the new bridge will open in May"]
+
+
+def test_attitude_adjective_with_its_preposition(find):
+    q = with_cue(find("Local farmers were critical of the water plan."), "critical")
+    assert q["source"] == "Local farmers" and q["cue"] == "were critical of"
+    assert q["parts"] == ["the water plan"]
+
+
+def test_attitude_adjective_needs_a_complement(find):
+    assert not [f for f in find("The old teacher was proud.") if "proud" in f["cue"]]
