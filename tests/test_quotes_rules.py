@@ -205,3 +205,13 @@ def test_attitude_adjective_with_its_preposition(find):
 
 def test_attitude_adjective_needs_a_complement(find):
     assert not [f for f in find("The old teacher was proud.") if "proud" in f["cue"]]
+
+
+def test_noun_with_infinitive_intent(find):
+    q = with_cue(find("The council broke its promise to repave every road by spring."), "promise")
+    assert q["parts"] == ["to repave every road by spring"] and q["source"] == "its"
+
+
+def test_noun_with_its_preposition(find):
+    q = with_cue(find("Her opposition to the toll increase surprised the board."), "opposition")
+    assert q["parts"] == ["the toll increase"] and q["source"] == "Her"

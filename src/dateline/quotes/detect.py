@@ -729,6 +729,10 @@ def _noun_attribution(d: _Doc, tok, entry) -> Optional[Found]:
     """'his warning that ...', 'the statement that ...': a cue noun with a that-clause."""
     clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl") and
                    any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)), None)
+    if clause is None and entry.cls == "intent":
+        # "her promise to cut taxes", "his desire to win": an intention noun with its infinitive.
+        clause = next((c for c in tok.children if c.dep_ == "acl" and c.i > tok.i and
+                       any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)), None)
     poss = next((c for c in tok.children if c.dep_ == "poss"), None)
     if (clause is None or clause.i < tok.i) and entry.preps:
         # "his calls for a ceasefire", "her support for the bill": the preposition's object.
