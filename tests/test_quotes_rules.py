@@ -215,3 +215,19 @@ def test_noun_with_infinitive_intent(find):
 def test_noun_with_its_preposition(find):
     q = with_cue(find("Her opposition to the toll increase surprised the board."), "opposition")
     assert q["parts"] == ["the toll increase"] and q["source"] == "Her"
+
+
+def test_as_clause_frames_the_sentence(find):
+    q = with_cue(find("As the local paper reported, the factory will close in June."), "reported")
+    assert q["source"] == "the local paper"
+    assert q["parts"] == ["the factory will close in June"]
+
+
+def test_as_she_put_it(find):
+    q = with_cue(find("The vote, as the chairwoman put it, was a warning to the board."), "put")
+    assert q["source"] == "the chairwoman"
+    assert q["parts"] == ["The vote", "was a warning to the board"]
+
+
+def test_put_is_not_a_cue_outside_the_idiom(find):
+    assert not [f for f in find("She put the books on the shelf.") if "put" in f["cue"]]

@@ -521,16 +521,42 @@ def _opens_with_own_cue(doc, start: int) -> bool:
         not any(c.dep_ in SUBJECTS for c in t.children)
 
 
+def _as_clause_content(d: _Doc, tok, entry) -> list[Span]:
+    """'As the Post reported, X ...', 'X ..., as she put it': a cue in an "as" clause with nothing said inside
+    it frames the clause it hangs from, which is the content."""
+    if tok.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+        return []
+    if entry.object == "as" and not any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children):
+        return []  # "put" is a cue only in "as X put it"
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.lower_ != "it" for c in tok.children):
+        return []
+    head = tok.head
+    if head.pos_ not in ("VERB", "AUX"):
+        return []
+    spans = []
+    if head.left_edge.i < tok.left_edge.i:
+        spans.append(d.chars(head.left_edge.i, tok.left_edge.i - 1))
+    if head.right_edge.i > tok.right_edge.i:
+        spans.append(d.chars(tok.right_edge.i + 1, head.right_edge.i))
+    return spans
+
+
 def _verb_attribution(d: _Doc, tok, entry) -> Optional[Found]:
     doc = d.doc
     if entry.object == "raising" or (tok.lemma_ == "expect" and any(c.dep_ == "auxpass" for c in tok.children)):
         return _raising(d, tok)
     gi, gj = _verb_group(d, tok)
-    if entry.object == "quote":  # e.g. "continued": only a quotation next to it is content
+    if entry.object in ("quote", "as"):  # e.g. "continued": only a quotation next to it is content
         spans, prep_i, how = [], None, ""
     else:
         spans, prep_i, how = _content_from_children(d, tok, entry)
         spans = _with_passive_subject(d, tok, spans, how)
+    if not spans and entry.cls in ("speech", "thought", "evidence"):
+        spans = _as_clause_content(d, tok, entry)
+        if spans:
+            how = "'as X said' clause"
+    if entry.object == "as" and how != "'as X said' clause":
+        return None
     if prep_i is not None:
         gj = prep_i
     source, source_tok = _source(d, tok)
