@@ -231,3 +231,9 @@ def test_as_she_put_it(find):
 
 def test_put_is_not_a_cue_outside_the_idiom(find):
     assert not [f for f in find("She put the books on the shelf.") if "put" in f["cue"]]
+
+
+def test_participle_naming_a_noun(find):
+    q = with_cue(find("The firm had a friendly culture called “The Oak Way.”"), "called")
+    assert q["source"] is None
+    assert q["parts"] == ["a friendly culture", "“The Oak Way.”"]

@@ -200,6 +200,8 @@ def _source(d: _Doc, tok) -> tuple[Optional[Span], Optional[int]]:
         subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
     head = tok
     while subj is None and head.dep_ in CLIMB and head.head.i != head.i:
+        if head.i == tok.i and tok.dep_ == "acl" and tok.tag_ == "VBN":
+            return None, None  # "a website called X": the noun is what is named, not who named it
         if head.dep_ in ("acl", "relcl") and head.head.pos_ in ("NOUN", "PROPN", "PRON"):
             # "Clinton, refusing to ...", "the one blasting ...": the noun the cue clause modifies.
             noun = head.head
@@ -503,6 +505,17 @@ def _with_passive_subject(d: _Doc, tok, spans: list[Span], how: str) -> list[Spa
     if not spans or how == "passive subject" or any(c.dep_ == "agent" for c in tok.children):
         return spans
     subj = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.i < tok.i), None)
+    if subj is None and tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN") and \
+            tok.head.i == tok.i - 1:
+        # "a website called 'Cape Breton'": the noun the participle describes, as a passive subject.
+        noun = tok.head
+        i = noun.left_edge.i
+        while i < noun.i and d.doc[i].is_punct:
+            i += 1
+        first = d.chars(i, noun.i)
+        if "\n" in d.text[first[0]:tok.idx] or first[1] > spans[0][0]:
+            return spans
+        return [first] + spans
     if subj is None or subj.lower_ in ("it", "there"):
         return spans
     first = d.chars(subj.left_edge.i, subj.right_edge.i)
@@ -680,6 +693,8 @@ def _hearsay_adverb(d: _Doc, tok) -> Optional[Found]:
     head = tok.head
     if tok.dep_ != "advmod" or head.i == tok.i or head.pos_ not in ("VERB", "AUX", "ADJ"):
         return None
+    if (head.lemma_.lower(), head.pos_) in cues():
+        return None  # "X reportedly told Y that ...": the adverb is part of the cue verb's group
     doc = d.doc
     lo, hi = head.left_edge.i, head.right_edge.i
     own = next((c for c in head.children if c.dep_ in SUBJECTS and c.i < tok.i), None)
