@@ -237,3 +237,9 @@ def test_participle_naming_a_noun(find):
     q = with_cue(find("The firm had a friendly culture called “The Oak Way.”"), "called")
     assert q["source"] is None
     assert q["parts"] == ["a friendly culture", "“The Oak Way.”"]
+
+
+def test_clause_before_the_cue_beats_an_infinitive_after_it(find):
+    q = with_cue(find("Her loyalty has moved from the mayor to the governor, Smith said during a speech to be elected."),
+                 "said")
+    assert q["parts"] == ["Her loyalty has moved from the mayor to the governor"]

@@ -312,10 +312,18 @@ def _content_from_children(d: _Doc, tok, entry) -> tuple[list[Span], Optional[in
         # "..., he said, mentioning X": a participle after a comma is a second act, not what was said.
         comps = [c for c in comps if not (c.dep_ == "xcomp" and c.tag_ == "VBG" and c.left_edge.i > 0 and
                                           doc[c.left_edge.i - 1].text in (",", "—", "–"))]
-        if any(c.i > tok.i for c in comps):
+        # Only a clause complement after the cue, in the cue's paragraph, competes with one before it:
+        # "X, he said during a speech to be a delegate" keeps X; a quotation opening the next paragraph
+        # is no complement of this cue.
+        after = [c for c in comps if c.i > tok.i and c.dep_ == "ccomp" and
+                 "\n" not in d.text[tok.idx:doc[c.left_edge.i].idx]]
+        before = [c for c in comps if c.i < tok.i and c.dep_ == "ccomp"]
+        if after:
             # "Smith, who won twice, said he ...": an unquoted clause before the cue is the parser
             # hanging the sentence's opening on the cue, not a second part of what was said.
             comps = [c for c in comps if c.i > tok.i or d.quote_at(doc[c.left_edge.i].idx) is not None]
+        elif before:
+            comps = [c for c in comps if c.i < tok.i]
     if entry.object == "recipient" and len(comps) == 1 and comps[0].dep_ == "xcomp":
         # "asked the campaign to stop": PolNeAR keeps who was asked with what they were asked to do.
         obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubj") and tok.i < c.i < comps[0].i), None)
