@@ -243,3 +243,9 @@ def test_clause_before_the_cue_beats_an_infinitive_after_it(find):
     q = with_cue(find("Her loyalty has moved from the mayor to the governor, Smith said during a speech to be elected."),
                  "said")
     assert q["parts"] == ["Her loyalty has moved from the mayor to the governor"]
+
+
+def test_called_on_someone_to_act(find):
+    q = with_cue(find("The union called on the city council to reopen the library."), "called")
+    assert q["cue"] == "called on" and q["source"] == "The union"
+    assert q["parts"] == ["the city council to reopen the library"]

@@ -329,6 +329,15 @@ def _content_from_children(d: _Doc, tok, entry) -> tuple[list[Span], Optional[in
         obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubj") and tok.i < c.i < comps[0].i), None)
         if obj is not None:
             return [d.chars(obj.left_edge.i, comps[0].right_edge.i)], None, "object and clause"
+    if len(comps) == 1 and comps[0].i > tok.i and comps[0].left_edge.lower_ == "to" and \
+            tok.lemma_.lower() in ("call", "prevail"):  # the phrasal verbs "call on", "prevail upon"
+        # "called on the council to act": who was called on belongs with what they were asked to do.
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") and
+                     tok.i < c.i < comps[0].left_edge.i), None)
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if pobj is not None and pobj.right_edge.i < comps[0].left_edge.i:
+            end = _cut_trailing(d, pobj.left_edge.i, comps[0].right_edge.i)
+            return [d.chars(pobj.left_edge.i, end)], prep.i, "'on' object and clause"
     if comps:
         return [d.chars(c.left_edge.i, _cut_trailing(d, c.left_edge.i, c.right_edge.i)) for c in comps], None, "clause"
     if entry.cls == "speech" and tok.i + 1 < len(doc) and doc[tok.i + 1].head.i == tok.i and \
