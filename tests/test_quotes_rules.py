@@ -249,3 +249,10 @@ def test_called_on_someone_to_act(find):
     q = with_cue(find("The union called on the city council to reopen the library."), "called")
     assert q["cue"] == "called on" and q["source"] == "The union"
     assert q["parts"] == ["the city council to reopen the library"]
+
+
+def test_participle_cue_takes_the_following_quotation(find):
+    found = find("“The road is finished,” the mayor said on Tuesday, adding, “The bridge comes next.”")
+    q = with_cue(found, "adding")
+    assert q["parts"] == ["“The bridge comes next.”"]
+    assert with_cue(found, "said")["parts"] == ["“The road is finished,”"]

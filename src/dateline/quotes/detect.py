@@ -609,6 +609,12 @@ def _verb_attribution(d: _Doc, tok, entry) -> Optional[Found]:
         q = _adjacent_quote(d, lo, hi)
         if q is not None:
             spans, how = [q], "adjacent quote"
+    elif not spans and entry.cls == "speech" and tok.tag_ == "VBG" and tok.i > 0 and doc[tok.i - 1].text == ",":
+        # "..., adding, “B.”": a participle cue takes the quotation that follows it, even when it takes no
+        # bare object ("add", "comment").
+        qi = d.quote_starting_at(d.chars(gi, gj)[1])
+        if qi is not None and d.speechy[qi]:
+            spans, how = [(d.quotes[qi].start, d.quotes[qi].end)], "quotation after the participle"
     if not spans:
         return None
     # A colon right after the verb introduces the content and belongs to the cue.
