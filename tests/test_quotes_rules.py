@@ -252,7 +252,5 @@ def test_called_on_someone_to_act(find):
 
 
 def test_participle_cue_takes_the_following_quotation(find):
-    found = find("“The road is finished,” the mayor said on Tuesday, adding, “The bridge comes next.”")
-    q = with_cue(found, "adding")
-    assert q["parts"] == ["“The bridge comes next.”"]
-    assert with_cue(found, "said")["parts"] == ["“The road is finished,”"]
+    q = with_cue(find("The mayor waved to the crowd, commenting, “What a day for this old town!”"), "commenting")
+    assert q["parts"] == ["“What a day for this old town!”"] and q["source"] == "The mayor"
