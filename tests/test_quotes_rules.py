@@ -254,3 +254,8 @@ def test_called_on_someone_to_act(find):
 def test_participle_cue_takes_the_following_quotation(find):
     q = with_cue(find("The mayor waved to the crowd, commenting, “What a day for this old town!”"), "commenting")
     assert q["parts"] == ["“What a day for this old town!”"] and q["source"] == "The mayor"
+
+
+def test_noun_cue_with_a_from_phrase_source(find):
+    q = with_cue(find("The plan drew criticism of its costs from local farmers."), "criticism")
+    assert q["source"] == "local farmers"

@@ -798,6 +798,11 @@ def _noun_attribution(d: _Doc, tok, entry) -> Optional[Found]:
         clause = next((c for c in tok.children if c.dep_ == "acl" and c.i > tok.i and
                        any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)), None)
     poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if poss is None:
+        # "criticism from Democrats", "a call by the mayor for ...": the speaker in a "from"/"by" phrase.
+        by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "by") and c.i > tok.i), None)
+        poss = next((c for c in by.children if c.dep_ == "pobj" and c.pos_ in ("PROPN", "NOUN", "PRON")), None) \
+            if by is not None else None
     if (clause is None or clause.i < tok.i) and entry.preps:
         # "his calls for a ceasefire", "her support for the bill": the preposition's object.
         prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in entry.preps and c.i == tok.i + 1),
@@ -806,8 +811,16 @@ def _noun_attribution(d: _Doc, tok, entry) -> Optional[Found]:
         if pobj is None:
             return None
         cue = d.chars(tok.i, prep.i)
-        parts = _finish_parts(d, [d.chars(pobj.left_edge.i, _cut_trailing(d, pobj.left_edge.i, pobj.right_edge.i))],
-                              [cue])
+        end = pobj.right_edge.i
+        if poss is None:
+            # "support for the bill from farmers": the parser hangs the speaker's "from" phrase on the object.
+            by = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ in ("from", "by") and
+                       c.right_edge.i == end), None)
+            who = next((c for c in by.children if c.dep_ == "pobj" and c.pos_ in ("PROPN", "NOUN")), None) \
+                if by is not None else None
+            if who is not None and by.i > pobj.i:
+                poss, end = who, by.i - 1
+        parts = _finish_parts(d, [d.chars(pobj.left_edge.i, _cut_trailing(d, pobj.left_edge.i, end))], [cue])
         if not parts:
             return None
         source = d.chars(poss.left_edge.i, poss.right_edge.i) if poss is not None else None
