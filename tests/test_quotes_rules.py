@@ -259,3 +259,15 @@ def test_participle_cue_takes_the_following_quotation(find):
 def test_noun_cue_with_a_from_phrase_source(find):
     q = with_cue(find("The plan drew criticism of its costs from local farmers."), "criticism")
     assert q["source"] == "local farmers"
+
+
+def test_raising_verb_borrows_the_subject_of_its_conjunct(find):
+    q = with_cue(find("The mayor held a clear lead and appeared poised to win the runoff."), "appeared")
+    assert q["source"] is None
+    assert q["parts"] == ["The mayor", "poised to win the runoff"]
+
+
+def test_raising_verb_with_a_referring_it(find):
+    q = with_cue(find("The new law seemed fair, and it appears likely to pass the senate."), "appears")
+    assert q["parts"] == ["it", "likely to pass the senate"]
+    assert not [f for f in find("It seems that the bridge will stay closed.") if "seems" in f["cue"]]

@@ -489,10 +489,13 @@ def _raising(d: _Doc, tok) -> Optional[Found]:
     """'The plan seems doomed', 'Turnout is expected to rise': subject and complement, no source."""
     doc = d.doc
     subj = next((c for c in tok.children if c.dep_ in SUBJECTS and c.i < tok.i), None)
+    if subj is None and tok.dep_ == "conj":
+        # "X held a lead and appeared poised to win": the subject is the first verb's.
+        subj = next((c for c in tok.head.children if c.dep_ in SUBJECTS and c.i < tok.head.i), None)
     comp = next((c for c in tok.children if c.i > tok.i and c.dep_ in ("xcomp", "acomp", "attr", "ccomp", "oprd")),
                 None)
-    if subj is None or comp is None or subj.lower_ in ("it", "there"):
-        return None
+    if subj is None or comp is None or subj.lower_ == "there" or (subj.lower_ == "it" and comp.dep_ == "ccomp"):
+        return None  # "it seems that ...": an empty subject
     if comp.pos_ == "VERB" and (comp.lemma_.lower(), "VERB") in cues():
         return None  # "seemed to indicate X", "is expected to endorse X": the inner cue is the attribution
     gi, gj = _verb_group(d, tok)
