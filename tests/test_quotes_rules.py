@@ -271,3 +271,9 @@ def test_raising_verb_with_a_referring_it(find):
     q = with_cue(find("The new law seemed fair, and it appears likely to pass the senate."), "appears")
     assert q["parts"] == ["it", "likely to pass the senate"]
     assert not [f for f in find("It seems that the bridge will stay closed.") if "seems" in f["cue"]]
+
+
+def test_decide_takes_a_clause_not_a_bare_object(find):
+    assert not [f for f in find("The judge decided the case in a single day.") if "decided" in f["cue"]]
+    q = with_cue(find("The board decided that the school would stay open."), "decided")
+    assert q["parts"] == ["that the school would stay open"]
