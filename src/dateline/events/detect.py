@@ -44,6 +44,8 @@ def _object_lemmas(tok) -> set[str]:
                 for sub in obj.children:
                     if sub.dep_ in ("compound", "amod"):
                         out.add(sub.lemma_.lower())
+                        # "modifier head" for phrase conditions ("nuclear program", "peace offensive")
+                        out.add(f"{sub.lower_} {obj.lemma_.lower()}")
                     elif sub.dep_ == "prep" and sub.lower_ == "of":
                         out.update(g.lemma_.lower() for g in sub.children if g.dep_ == "pobj")
         elif child.dep_ in ("xcomp", "ccomp"):
