@@ -10,6 +10,7 @@ path separator) or passed to :func:`load` directly; triggers are appended after 
 from __future__ import annotations
 
 import functools
+import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +24,7 @@ DATA = Path(__file__).resolve().parent / "data"
 ENV_VAR = "DATELINE_EVENTS_LEXICON"
 # verb entries converted from PETRARCH2's CAMEO verb dictionary by build_verbs.py; loaded after the
 # hand-written lexicon, so a hand entry wins for the same word
-GENERATED = "lexicon_petrarch.yaml"
+GENERATED = "lexicon_petrarch.json"
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,8 @@ _Loader.yaml_implicit_resolvers = {
 
 def _read_yaml(path: Path) -> dict:
     with open(path, encoding="utf-8") as fh:
-        data = yaml.load(fh, Loader=_Loader) or {}
+        # a .json lexicon (the generated one) has the same structure; json reads it 50x faster
+        data = (json.load(fh) if path.suffix == ".json" else yaml.load(fh, Loader=_Loader)) or {}
     if not isinstance(data, dict):
         raise LexiconError(f"{path}: the top level must be a mapping")
     return data
