@@ -158,3 +158,15 @@ def test_cooperative_event_does_not_inherit_the_target_of_an_intended_attack(ext
     rec = extract("The two ministers agreed to bomb the militia camps.", published=PUB)
     agree = [e for e in rec.events if e.type == "AGREE"]
     assert agree and not any("militia" in t for e in agree for t in _names(rec, e.targets))
+
+
+def test_refusal_and_request_take_their_place_as_target(extract):
+    # PLOVER's convention, now for REJECT and REQUEST too: with no target in the text, the place stands for it
+    rec = extract("The rebels refused to take part in the conference in Nigeria.", published=PUB)
+    ev = _events(rec)[0]
+    assert ev.type == "REJECT"
+    assert [a.country for a in rec.actors if a.id in ev.targets] == ["NGA"]
+    rec = extract("Thousands of refugees sought asylum in Germany last year.", published=PUB)
+    ev = _events(rec)[0]
+    assert ev.type == "REQUEST"
+    assert [a.country for a in rec.actors if a.id in ev.targets] == ["DEU"]

@@ -26,7 +26,7 @@ from .quantities import sentence_counts, size_of
 
 MAX_SENTENCE_TOKENS = 400
 # categories whose target PLOVER codes from the location when the text names none
-PLACE_TARGET_TYPES = {"PROTEST", "ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN", "AID", "RETREAT", "CONCEDE"}
+PLACE_TARGET_TYPES = {"PROTEST", "ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN", "AID", "RETREAT", "CONCEDE", "REJECT", "REQUEST"}
 # personal pronouns kept as (unresolved) actors: "we will defeat ...", "he was bombed and killed"
 PERSONAL_PRONOUNS = {"i", "we", "he", "she", "they", "us", "him", "her", "them", "me"}   # longer "sentences" are usually tables or run-on lists; parse-based rules fail there
 
