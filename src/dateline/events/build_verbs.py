@@ -60,6 +60,10 @@ GENERIC_VERBS = {"be", "have", "do", "make", "take", "give", "get", "go", "come"
                  "arrive", "join", "express", "voice", "issue", "sign", "approve", "announce", "declare",
                  "report", "comment", "reply", "respond", "answer", "urge", "demand", "warn", "threaten",
                  "accord", "decide", "determine", "try", "attempt", "manage", "help"}
+# The written lexicon's documented deviations from the crosswalk (docs/events.md, "CAMEO"), applied
+# here too so one code means one category: 163 impose sanctions is SANCTION; 1712 destroy property
+# and 175 repression without reported harm are COERCE.
+DEVIATIONS = {"163": "SANCTION", "1712": "COERCE", "175": "COERCE"}
 # Codes whose PLOVER row the crosswalk lacks: CAMEO 02 "appeal" is REQUEST in PLOVER.
 ROOT_FALLBACK = {"02": ("REQUEST", "", "")}
 
@@ -284,9 +288,13 @@ def build_entries(sets: dict, blocks: list, crosswalk: dict) -> list[dict]:
         # a code finer than the crosswalk's rows is kept as its listed parent
         code = next((code[:n] for n in range(len(code), 1, -1) if code[:n] in crosswalk), code)
         plover, mode, _ = row
+        if code in DEVIATIONS:
+            plover, mode = DEVIATIONS[code], None
         key = (plover, mode, code, tuple(sorted(objects)), tuple(sorted(preps)))
         entry = grouped.setdefault(key, {"type": plover, "mode": mode or None, "cameo": code,
                                           "verbs": [], "objects": sorted(objects), "preps": sorted(preps)})
+        if code in DEVIATIONS:
+            entry["note"] = "dateline's deviation from the crosswalk (docs/events.md)"
         if verb not in entry["verbs"]:
             entry["verbs"].append(verb)
 
