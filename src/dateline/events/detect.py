@@ -181,7 +181,8 @@ def noun_is_event(tok, lex: Lexicon, trigger_tokens: set[int]) -> tuple[bool, ob
     return False, tok, ""
 
 
-PARTICIPANT_PREPS = {"against", "with", "to", "on", "for", "at", "by", "from", "upon"}
+# "by" is left out: a passive's agent is the doer ("the city controlled by the militia" names no counterpart)
+PARTICIPANT_PREPS = {"against", "with", "to", "on", "for", "at", "from", "upon"}
 
 
 def _has_participant(verb, lex: Lexicon) -> bool:

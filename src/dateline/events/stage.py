@@ -250,8 +250,9 @@ def _inherit_targets(drafts: list[Draft], lex) -> None:
             for x in inner:
                 # "committed to destroying ISIL", "stands by Iraq to defeat Daesh": the target of an
                 # intended attack is no partner of a cooperative event
+                # (and the events below the attack are no nearer: "agreed to target men supplying the regime")
                 if lex.polarity(d.type) == "cooperative" and lex.polarity(x.type) == "conflictual":
-                    continue
+                    break
                 d.targets.extend(a for a in x.targets if is_agent_like(a.head, lex))
                 if d.targets:
                     break
