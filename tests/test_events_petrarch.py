@@ -170,3 +170,14 @@ def test_refusal_and_request_take_their_place_as_target(extract):
     ev = _events(rec)[0]
     assert ev.type == "REQUEST"
     assert [a.country for a in rec.actors if a.id in ev.targets] == ["DEU"]
+
+
+def test_owner_on_the_noun_is_the_source_not_a_second_party(extract):
+    # the light verb's subject speaks for the side named on the noun: one source, not two partners
+    rec = extract("The foreign minister reiterated British support for the Kurdish fighters.", published=PUB)
+    ev = [e for e in rec.events if e.type == "SUPPORT"][0]
+    assert _names(rec, ev.sources) == ["British"]
+    # a possessive pronoun stands for the subject, which stays the source
+    rec = extract("The envoys held their first meeting with the president.", published=PUB)
+    ev = [e for e in rec.events if e.type == "CONSULT"][0]
+    assert _names(rec, ev.sources) == ["The envoys"]
