@@ -373,7 +373,7 @@ def stages(config_file, fmt) -> None:
 @click.argument("task")
 @click.option("--gold", default=None, help="Gold data folder or file (default: the set under ../shared/data).")
 @click.option("--limit", type=int, default=None, help="Score only the first N documents.")
-@click.option("--split", default=None, help="Part of the gold set, where the task has parts: events/geo "
+@click.option("--split", default=None, help="Part of the gold set, where the task has parts: events/relations/geo "
               "all|even|odd (the half not used in development is the held-out figure); quotes train|dev.")
 @click.option("--json", "as_json", is_flag=True, help="Print {task, gold, n_docs, n_gold, metrics} as JSON.")
 @coded_errors

@@ -307,7 +307,12 @@ def noun_arguments(noun, anchor, lex: Lexicon) -> tuple[list[Arg], list[Arg]]:
         s, t = verb_arguments(anchor, lex)
         if anchor.lemma_.lower() == "be":   # "X was an attack": the subject names the event, not its agent
             s = []
-        sources = s + sources
+        # "the minister reiterated British support", "the council renewed its support": the owner
+        # named on the noun is whose event it is; the light verb's subject speaks for the same side
+        # and is no second party. A possessive pronoun ("held their first meeting") stands for the
+        # subject, which is kept.
+        named = [a for a in sources if a.head.pos_ != "PRON" and "read as" not in a.via]
+        sources = named or s or sources
         targets += [a for a in t if a.head is not noun]
     elif noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX") and not sources:
         s, _ = verb_arguments(noun.head, lex)

@@ -10,6 +10,7 @@ path separator) or passed to :func:`load` directly; triggers are appended after 
 from __future__ import annotations
 
 import functools
+import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +22,9 @@ from ..model import PLOVER_TYPES
 
 DATA = Path(__file__).resolve().parent / "data"
 ENV_VAR = "DATELINE_EVENTS_LEXICON"
+# verb entries converted from PETRARCH2's CAMEO verb dictionary by build_verbs.py; loaded after the
+# hand-written lexicon, so a hand entry wins for the same word
+GENERATED = "lexicon_petrarch.json"
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,7 @@ class Trigger:
     preps: frozenset[str] = frozenset()
     examples: tuple[str, ...] = ()
     note: str = ""
+    generated: bool = False   # converted from PETRARCH2 (build_verbs.py): yields to written entries
 
     @property
     def conditional(self) -> bool:
@@ -91,7 +96,8 @@ _Loader.yaml_implicit_resolvers = {
 
 def _read_yaml(path: Path) -> dict:
     with open(path, encoding="utf-8") as fh:
-        data = yaml.load(fh, Loader=_Loader) or {}
+        # a .json lexicon (the generated one) has the same structure; json reads it 50x faster
+        data = (json.load(fh) if path.suffix == ".json" else yaml.load(fh, Loader=_Loader)) or {}
     if not isinstance(data, dict):
         raise LexiconError(f"{path}: the top level must be a mapping")
     return data
@@ -122,7 +128,8 @@ def _entry(raw: dict, categories: dict, where: str) -> Trigger:
                    acled=tuple(acled) if acled else None, intensity=float(intensity),
                    objects=frozenset(str(o).lower() for o in raw.get("objects") or ()),
                    preps=frozenset(str(p).lower() for p in raw.get("preps") or ()),
-                   examples=tuple(raw.get("examples") or ()), note=str(raw.get("note") or ""))
+                   examples=tuple(raw.get("examples") or ()), note=str(raw.get("note") or ""),
+                   generated=bool(raw.get("generated")))
 
 
 def _merge_cues(base: dict, layer: dict) -> None:
@@ -141,7 +148,9 @@ def build(lexicon_files: Iterable[Path], cue_files: Iterable[Path]) -> Lexicon:
     for path in lexicon_files:
         data = _read_yaml(Path(path))
         categories.update(data.get("categories") or {})
-        entries = [(e, f"{path} trigger {i + 1}") for i, e in enumerate(data.get("triggers") or [])]
+        generated = bool(data.get("generated"))
+        entries = [({**e, "generated": generated} if generated else e, f"{path} trigger {i + 1}")
+                   for i, e in enumerate(data.get("triggers") or [])]
         raw_entries = entries + raw_entries if data.get("override") else raw_entries + entries
     cues: dict = {}
     for path in cue_files:
@@ -155,10 +164,13 @@ def build(lexicon_files: Iterable[Path], cue_files: Iterable[Path]) -> Lexicon:
                 table.setdefault(" ".join(str(word).lower().split()), []).append(entry)
     lex.verb_heads = frozenset(k.split()[0] for k in lex.verbs)
     lex.noun_heads = frozenset(k.split()[-1] for k in lex.nouns)
-    # conditional entries are tried first; among equals, file order decides
+    # conditional entries are tried first; among equals, file order decides. Entries of a generated
+    # file come after every written one for the same key: the written lexicon knows "arrest" is COERCE
+    # whatever PETRARCH2 says of "arrest protesters"; generated entries fill in the verbs and
+    # conditions it lacks.
     for table in (lex.verbs, lex.nouns):
         for key, entries in table.items():
-            table[key] = sorted(entries, key=lambda e: not e.conditional)
+            table[key] = sorted(entries, key=lambda e: (e.generated, not e.conditional))
     return lex
 
 
@@ -170,7 +182,7 @@ def user_files() -> list[Path]:
 @functools.lru_cache(maxsize=4)
 def _cached(extra: tuple[str, ...]) -> Lexicon:
     extra_paths = [Path(p) for p in extra]
-    lex_files = [DATA / "lexicon.yaml"] + [p for p in extra_paths if _read_yaml(p).get("triggers") is not None
+    lex_files = [DATA / "lexicon.yaml", DATA / GENERATED] + [p for p in extra_paths if _read_yaml(p).get("triggers") is not None
                                            or _read_yaml(p).get("categories") is not None]
     cue_files = [DATA / "cues.yaml"] + [p for p in extra_paths if p not in lex_files]
     return build(lex_files, cue_files)

@@ -26,7 +26,7 @@ from .quantities import sentence_counts, size_of
 
 MAX_SENTENCE_TOKENS = 400
 # categories whose target PLOVER codes from the location when the text names none
-PLACE_TARGET_TYPES = {"PROTEST", "ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN", "AID", "RETREAT", "CONCEDE"}
+PLACE_TARGET_TYPES = {"PROTEST", "ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN", "AID", "RETREAT", "CONCEDE", "REJECT", "REQUEST"}
 # personal pronouns kept as (unresolved) actors: "we will defeat ...", "he was bombed and killed"
 PERSONAL_PRONOUNS = {"i", "we", "he", "she", "they", "us", "him", "her", "them", "me"}   # longer "sentences" are usually tables or run-on lists; parse-based rules fail there
 
@@ -122,6 +122,8 @@ def _sentence_drafts(record: Record, doc, sent, sentence: Sentence, lex) -> list
                        for a in _split_arg(s, "subject of the demanded clause")]
         elif cand.kind == "verb":
             sources, targets = verb_arguments(tok, lex)
+            if entry.preps:
+                sources, targets = _prep_targets(tok, entry, sources, targets)
         else:
             sources, targets = noun_arguments(tok, cand.anchor, lex)
         targets = [a for a in targets if a.head.i not in trigger_ids or a.head is tok]
@@ -181,6 +183,19 @@ MODAL_KEY = "modal clause"
 MODAL_DEMAND = Trigger("REQUEST", None, "100", None, -1.0, note="a reported clause with must/should")
 
 
+def _prep_targets(verb, entry: Trigger, sources: list[Arg], targets: list[Arg]) -> tuple[list[Arg], list[Arg]]:
+    """An entry that needs a preposition ("stand by", "side with", "appeal to") takes that phrase's
+    object as its target: "the UK stands by Iraq" is support for Iraq, not an agent 'by' Iraq."""
+    preps = [c for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ in entry.preps]
+    if not preps:
+        return sources, targets
+    objs = {g.i for p in preps for g in p.children if g.dep_ == "pobj"}
+    moved = [a for a in sources if a.head.i in objs]
+    if not moved or len(moved) == len(sources) and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return sources, targets
+    return [a for a in sources if a not in moved], targets + [a for a in moved if a not in targets]
+
+
 def _reporting_subjects(verb) -> list:
     head = verb.head
     return [c for c in head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
@@ -233,6 +248,11 @@ def _inherit_targets(drafts: list[Draft], lex) -> None:
                     d.targets.extend(owner_args(thing))
         if not d.targets:
             for x in inner:
+                # "committed to destroying ISIL", "stands by Iraq to defeat Daesh": the target of an
+                # intended attack is no partner of a cooperative event
+                # (and the events below the attack are no nearer: "agreed to target men supplying the regime")
+                if lex.polarity(d.type) == "cooperative" and lex.polarity(x.type) == "conflictual":
+                    break
                 d.targets.extend(a for a in x.targets if is_agent_like(a.head, lex))
                 if d.targets:
                     break
