@@ -45,7 +45,7 @@ fuzz: install
 	DATELINE_FUZZ_EXAMPLES=2500 $(BIN)/python -m pytest -q tests/test_fuzz.py
 
 # kill -9 at twenty random points over a 1,000-article corpus with corrupt files among the articles, and
-# eight full-disk scenarios (a file-size limit), each followed by a re-run. CI runs 3 + 2 of them.
+# nine full-disk scenarios (a file-size limit), each followed by a re-run. CI runs 3 + 2 of them.
 stress: install
 	DATELINE_KILL_POINTS=20 DATELINE_DISK_FULL=all $(BIN)/python -m pytest -q -rP tests/test_crash_resume.py
 
