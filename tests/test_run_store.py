@@ -17,7 +17,7 @@ from dateline.errors import DatelineError
 from dateline.model import Record
 from dateline.pipeline import register
 from dateline.store import open_store
-from dateline.store.db import DATA_TABLES
+from dateline.store.db import DATA_TABLES, Store
 
 FAST = {"spacy_model": "blank:en", "pipeline": ["nlp"], "workers": 1, "progress": False}
 
@@ -177,6 +177,38 @@ def _config_file(tmp_path: Path) -> Path:
     cfg = tmp_path / "fast.toml"
     cfg.write_text('spacy_model = "blank:en"\npipeline = ["nlp"]\nbatch_size = 16\nworkers = 1\n')
     return cfg
+
+
+def test_a_write_that_fails_for_want_of_space_is_e205_and_keeps_the_batches_before(tmp_path, monkeypatch):
+    """In-process and on any OS (tests/test_crash_resume.py makes real writes fail with a file-size limit):
+    the third batch fails halfway through its inserts; the run stops with E205, the batch is rolled back
+    whole, the two before it stay, and a re-run ends as a clean run."""
+    corpus = tmp_path / "c"
+    write_corpus(corpus, 40)
+    clean, db = tmp_path / "clean.duckdb", tmp_path / "x.duckdb"
+    settings = {**FAST, "batch_size": 8}
+    dateline.run([str(corpus)], db=str(clean), **settings)
+    real = Store._insert
+    batches = {"n": 0}
+
+    def insert(self, table, rows):
+        real(self, table, rows)
+        if table == "sentences" and rows:  # the articles of this batch are already inserted
+            batches["n"] += 1
+            if batches["n"] == 3:
+                raise duckdb.IOException('IO Error: Could not write file "x.duckdb.wal": No space left on device')
+
+    monkeypatch.setattr(Store, "_insert", insert)
+    with pytest.raises(DatelineError) as err:
+        dateline.run([str(corpus)], db=str(db), **settings)
+    assert err.value.code == "E205" and "No space left" in str(err.value)
+    assert "batch of 8 articles was not written" in str(err.value) and "Free disk space" in str(err.value)
+    monkeypatch.setattr(Store, "_insert", real)
+    kept = counts(db)
+    assert kept["articles"] == 16 and kept["sentences"] == 16 * 8 and kept["article_minhash"] == 16
+    again = dateline.run([str(corpus)], db=str(db), **settings)
+    assert (again.skipped_known, again.stored) == (16, 24)
+    assert counts(db) == counts(clean)
 
 
 # The kill -9 and full-disk tests are in tests/test_crash_resume.py.

@@ -75,8 +75,9 @@ class Store:
     # --- writing ----------------------------------------------------------------
     @contextmanager
     def transaction(self, what: str = "") -> Iterator[None]:
-        """All or nothing. A write that fails for want of space (or any I/O error) becomes E205; DuckDB
-        then keeps the database as of the last commit (a failed commit is truncated from the WAL)."""
+        """All or nothing. A write that fails for want of space (full disk, quota, file-size limit, failed
+        fsync) becomes E205; DuckDB keeps the database as of the last commit (a commit that failed is
+        truncated from the WAL). Other DuckDB errors are raised as they are."""
         try:
             self.con.execute("BEGIN TRANSACTION")
         except duckdb.Error as exc:
