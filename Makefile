@@ -44,9 +44,10 @@ eval: install
 fuzz: install
 	DATELINE_FUZZ_EXAMPLES=2500 $(BIN)/python -m pytest -q tests/test_fuzz.py
 
-# kill -9 at twenty random points over a 1,000-article corpus, each followed by a re-run.
+# kill -9 at twenty random points over a 1,000-article corpus with corrupt files among the articles, and
+# nine full-disk scenarios (a file-size limit), each followed by a re-run. CI runs 3 + 2 of them.
 stress: install
-	DATELINE_KILL_POINTS=20 $(BIN)/python -m pytest -q tests/test_run_store.py -k kill
+	DATELINE_KILL_POINTS=20 DATELINE_DISK_FULL=all $(BIN)/python -m pytest -q -rP tests/test_crash_resume.py
 
 reference: install
 	$(BIN)/python scripts/gen_reference.py

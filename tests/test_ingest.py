@@ -204,3 +204,28 @@ def test_a_glob_that_names_folders_reads_them(tmp_path):
 def test_same_text_with_other_spacing_has_the_same_id():
     assert article_id(STORY) == article_id("  " + STORY.replace(" ", "\n  ").upper())
     assert article_id(STORY) != article_id(STORY + " Extra.")
+
+
+def test_csv_with_a_broken_quote_rejects_that_row_and_reads_on(tmp_path):
+    """A quote left open used to swallow the rows after it into one bogus article; now that row is an
+    E105 reject and the rows after it are read."""
+    f = tmp_path / "c.csv"
+    f.write_text('text,published\n'
+                 '"The mayor opened the new footbridge over the canal on Friday.",2024-03-01\n'
+                 '"The council met to discuss water fees, and then,2024-03-02\n'
+                 '"Farmers sold their grain early.",2024-03-03\n'
+                 '"Nurses at the district clinic ended their strike on Sunday.",2024-03-04\n')
+    items = read(f)
+    assert [type(x).__name__ for x in items] == ["Article", "Reject", "Article"]
+    first, rej, last = items
+    assert first.path.endswith("c.csv:2") and rej.source.endswith("c.csv:3")
+    assert rej.code == "E105" and "line 3" in rej.reason and "quot" in rej.reason
+    assert last.text.startswith("Nurses") and last.published == dt.date(2024, 3, 4)
+    assert not any("water fees" in x.text for x in (first, last))  # no row merged into another
+
+
+def test_csv_with_a_quote_never_closed_at_the_end(tmp_path):
+    f = tmp_path / "d.csv"
+    f.write_text('text\n"Aid convoys reached the border town on Monday."\n"The ferry service resumed and\n')
+    art, rej = read(f)
+    assert art.text.startswith("Aid convoys") and rej.code == "E105" and rej.source.endswith("d.csv:3")

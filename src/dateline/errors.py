@@ -17,7 +17,7 @@ CODES: dict[str, str] = {
     "E102": "binary input",
     "E103": "unreadable path",
     "E104": "HTML page without main text",
-    "E105": "CSV without a text column",
+    "E105": "CSV without a text column, or a malformed CSV row",
     "E106": "broken JSON line",
     "E107": "article too long",
     "E108": "no such path",
@@ -27,6 +27,7 @@ CODES: dict[str, str] = {
     "E202": "file is not a DuckDB database",
     "E203": "database schema is newer than this version of dateline",
     "E204": "unknown table",
+    "E205": "cannot write the database (disk full, file-size limit or I/O error)",
     # stages
     "E301": "a stage failed on this article",
     "E302": "a stage ran over its time budget on this article",

@@ -15,6 +15,7 @@ import time
 from dataclasses import asdict, dataclass, field
 from typing import Any, Iterable, Optional
 
+from .errors import DatelineError
 from .ingest.feed import Feed
 from .ingest.reader import make_article
 from .model import Article, Record, Reject
@@ -113,7 +114,6 @@ def run(paths: Iterable[str], db: Optional[str] = None, workers: Optional[int] =
     paths = [str(p) for p in paths]
     if config["engine"] != "local":  # many machines: the same stages on Dask, Parquet shards (dateline.engines)
         from .engines import ENGINES, run_dask
-        from .errors import DatelineError
 
         if config["engine"] != "dask":
             raise DatelineError("E005", f"Unknown engine {config['engine']!r}.", f"Use one of: {', '.join(ENGINES)}.")
@@ -138,6 +138,7 @@ def run(paths: Iterable[str], db: Optional[str] = None, workers: Optional[int] =
         store.write_batch(records, **feed.drain())
         summary.stored += len(records)
 
+    failed: Optional[BaseException] = None
     try:
         if n_workers == 1:
             pipe = Pipeline.from_config(config)
@@ -160,6 +161,11 @@ def run(paths: Iterable[str], db: Optional[str] = None, workers: Optional[int] =
         if config.get("link"):  # cross-article event linking over what is stored (dateline.link)
             from .store.timeline_queries import link as _link
             summary.profile["link"] = _link(store)["seconds"]
+    except BaseException as exc:
+        # A write that fails (E205: disk full) raises from write(); with workers the Pool's exit
+        # terminates them, so nothing hangs. Committed batches stay; the failed one was rolled back.
+        failed = exc
+        raise
     finally:
         if bar is not None:
             bar.close()
@@ -168,8 +174,17 @@ def run(paths: Iterable[str], db: Optional[str] = None, workers: Optional[int] =
         summary.seconds = round(time.perf_counter() - started, 3)
         summary.articles_per_s = round(summary.stored / summary.seconds, 2) if summary.seconds else 0.0
         summary.profile = {k: round(v, 3) for k, v in summary.profile.items()}
+        record = summary.as_dict()
+        if failed is not None:
+            record["error"] = str(failed) or type(failed).__name__
         try:
-            store.finish_run(run_id, summary.as_dict())
+            store.finish_run(run_id, record)
+            if failed is None:
+                store.checkpoint()  # a full disk at the very end is reported, not swallowed at close
+        except DatelineError:
+            if failed is None:
+                raise
+            # the first error is the one to report; this one (often the same full disk) would hide it
         finally:
             store.close()
     return summary

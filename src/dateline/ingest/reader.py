@@ -253,7 +253,8 @@ def read_json(origin: str, text: str, config: dict, flags: list[str]) -> Iterato
 def read_csv(origin: str, handle: Iterable[str], config: dict, flags: Iterable[str] = ()) -> Iterator[Item]:
     cols = config["columns"]
     csv.field_size_limit(max(int(config["max_article_chars"]) * 4, 131072))
-    reader = csv.DictReader(handle)
+    # strict: a broken quote is an error rather than a field that silently swallows the rows after it
+    reader = csv.DictReader(handle, strict=True)
     try:
         header = reader.fieldnames or []
     except csv.Error as exc:
@@ -265,13 +266,21 @@ def read_csv(origin: str, handle: Iterable[str], config: dict, flags: Iterable[s
         return
     n = 1
     while True:
+        line = reader.reader.line_num + 1  # physical line where the next row starts
         try:
             row = next(reader)
         except StopIteration:
             return
         except csv.Error as exc:
-            yield _reject(f"{origin}:{n + 1}", "E105", f"CSV row {n + 1} is malformed: {exc}.")
-            return
+            # Like a broken JSON line: reject that row and read on from the next line (the reader starts
+            # afresh there). The lines the broken field ran over belong to the rejected row.
+            if reader.reader.line_num < line:
+                return  # nothing was consumed: stop rather than fail on the same place again
+            n += 1
+            yield _reject(f"{origin}:{n}", "E105", f"CSV row {n} (from line {line}) is malformed: {exc} "
+                          "(a quote that is not closed, or not doubled inside a quoted field); the rows after "
+                          "it are read. Fix the quoting of that row.")
+            continue
         n += 1
         yield _from_mapping(f"{origin}:{n}", row, config, list(flags))
 

@@ -59,29 +59,62 @@ class Store:
         return version
 
     def migrate(self) -> None:
-        self.con.execute("CREATE TABLE IF NOT EXISTS schema_migrations "
-                         "(version INTEGER PRIMARY KEY, name TEXT, applied_at TIMESTAMP DEFAULT current_timestamp)")
+        with self.transaction("Nothing was written."):
+            self.con.execute("CREATE TABLE IF NOT EXISTS schema_migrations "
+                             "(version INTEGER PRIMARY KEY, name TEXT, applied_at TIMESTAMP DEFAULT current_timestamp)")
         self._check_version()
         applied = {row[0] for row in self.con.execute("SELECT version FROM schema_migrations").fetchall()}
         # By version, and every one not yet applied (not only those above the highest applied).
         for version, name, sql in sorted(MIGRATIONS):
             if version in applied:
                 continue
-            with self.transaction():
+            with self.transaction(f"Migration {version} ({name}) was not applied; nothing else was written."):
                 self.con.execute(sql)
                 self.con.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)", [version, name])
 
     # --- writing ----------------------------------------------------------------
     @contextmanager
-    def transaction(self) -> Iterator[None]:
-        self.con.execute("BEGIN TRANSACTION")
+    def transaction(self, what: str = "") -> Iterator[None]:
+        """All or nothing. A write that fails for want of space (full disk, quota, file-size limit, failed
+        fsync) becomes E205; DuckDB keeps the database as of the last commit (a commit that failed is
+        truncated from the WAL). Other DuckDB errors are raised as they are."""
+        try:
+            self.con.execute("BEGIN TRANSACTION")
+        except duckdb.Error as exc:
+            raise self._maybe_write_error(exc, what) from None
         try:
             yield
-        except BaseException:
-            self.con.execute("ROLLBACK")
+        except BaseException as exc:
+            self._rollback()
+            if isinstance(exc, duckdb.Error):
+                raise self._maybe_write_error(exc, what) from None
             raise
-        else:
+        try:
             self.con.execute("COMMIT")
+        except duckdb.Error as exc:
+            self._rollback()
+            raise self._maybe_write_error(exc, what) from None
+
+    def _rollback(self) -> None:
+        # Never hide the error that made us roll back: after a failed commit DuckDB has already
+        # aborted the transaction, and after an I/O error the rollback itself may fail.
+        try:
+            self.con.execute("ROLLBACK")
+        except duckdb.Error:
+            pass
+
+    def _maybe_write_error(self, exc: duckdb.Error, what: str = "") -> Exception:
+        return write_error(self.path, exc, what) if is_write_failure(exc) else exc
+
+    def checkpoint(self) -> None:
+        """Fold the write-ahead log into the database file now, so a failure to do so (a full disk)
+        is an error the run reports rather than one DuckDB swallows when the connection closes."""
+        try:
+            self.con.execute("CHECKPOINT")
+        except duckdb.Error as exc:
+            raise self._maybe_write_error(exc, f"Everything this run stored is committed in {self.path}.wal "
+                                               "(keep that file next to the database); it could not be "
+                                               "folded into the database file.") from None
 
     def _insert(self, table: str, rows: list[dict]) -> None:
         if not rows:
@@ -104,7 +137,10 @@ class Store:
             for table, rows in record_rows(rec).items():
                 by_table[table].extend(rows)
         by_table["rejects"].extend(reject_row(r) for r in rejects)
-        with self.transaction():
+        n = len(by_table["articles"])
+        what = (f"This batch of {n} articles was not written; the batches before it are stored." if n
+                else "These rejects and sources were not written; the batches before them are stored.")
+        with self.transaction(what):
             for table in RECORD_TABLES:
                 self._insert(table, by_table[table])
             self._insert("article_sources", list(sources))
@@ -113,13 +149,15 @@ class Store:
 
     def start_run(self, paths: list[str]) -> str:
         run_id = uuid.uuid4().hex[:12]
-        self.con.execute("INSERT INTO runs (id, started_at, paths) VALUES (?, current_timestamp, ?)",
-                         [run_id, paths])
+        with self.transaction("Nothing was stored by this run."):
+            self.con.execute("INSERT INTO runs (id, started_at, paths) VALUES (?, current_timestamp, ?)",
+                             [run_id, paths])
         return run_id
 
     def finish_run(self, run_id: str, summary: dict) -> None:
-        self.con.execute("UPDATE runs SET finished_at = current_timestamp, summary = ? WHERE id = ?",
-                         [json.dumps(summary), run_id])
+        with self.transaction("The batches stored so far are kept; only the run's summary row is missing."):
+            self.con.execute("UPDATE runs SET finished_at = current_timestamp, summary = ? WHERE id = ?",
+                             [json.dumps(summary), run_id])
 
     # --- reading ----------------------------------------------------------------
     def article_ids(self) -> set[str]:
@@ -148,6 +186,8 @@ class Store:
 
 def _open_error(path: str, exc: Exception) -> DatelineError:
     text = str(exc)
+    if is_write_failure(exc) and "lock" not in text.lower():
+        return write_error(path, exc, "Nothing was written.")
     if "lock" in text.lower():
         return DatelineError("E201", f"The database {path!r} is locked by another process.",
                              "Wait for the other dateline run (or program) to finish, or use another --db file.")
@@ -156,3 +196,25 @@ def _open_error(path: str, exc: Exception) -> DatelineError:
                              "Pass a new file name with --db, or the path of a database dateline made.")
     return DatelineError("E202", f"Cannot open {path!r} as a DuckDB database: {text.splitlines()[0]}",
                          "Check the path and permissions, or pass another --db file.")
+
+
+# What DuckDB says when a write cannot reach the disk: ENOSPC, EFBIG (a file-size limit), EDQUOT, or a
+# commit / checkpoint / temporary-file write that failed for one of them.
+# Matched on the message, not the exception class: DuckDB raises IOException for a file that is not a
+# database too, and that is E202.
+_WRITE_FAILURE = ("could not write", "no space left", "file too large", "disk quota", "could not truncate",
+                  "could not fsync", "failed to create checkpoint", "database has been invalidated")
+
+
+def is_write_failure(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return any(m in text for m in _WRITE_FAILURE)
+
+
+def write_error(path: str, exc: BaseException, what: str = "") -> DatelineError:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return DatelineError(
+        "E205", f"Cannot write the database {path!r} ({text}).{' ' + what if what else ''}",
+        "Free disk space (or raise the quota or file-size limit), then run the same command again: "
+        "it keeps what is stored and continues after it. DuckDB also writes FILE.wal and a FILE.tmp "
+        "folder next to the database; both need space.")
