@@ -200,6 +200,50 @@ def _antecedent(drafts: list[Draft], persons: list[int], before: int, office: Op
     return None
 
 
+FIRST_SINGULAR = {"i", "me", "my"}
+FIRST_PLURAL = {"we", "us"}
+
+
+def _first_person(ctx: Context, drafts: list[Draft]) -> None:
+    """"I" / "me" / "my" and "we" / "us": the speaker, and the group the speaker speaks for.
+
+    Statements and quoted speech ("Minister X said: I condemn ...; we will ...") name the speaker
+    before the first person: the nearest earlier person is the speaker (any distance: a statement
+    keeps its speaker), and "we" is the speaker's group, with the speaker's country. Without a
+    person earlier the pronoun is kept unresolved (the author or an unnamed speaker).
+    """
+    doc = ctx.doc
+    people = sorted((i for i, d in enumerate(drafts) if d.kind == "person"), key=lambda i: drafts[i].start)
+    k = -1
+    for i, low in enumerate(ctx.ntok):
+        if low not in FIRST_SINGULAR and low not in FIRST_PLURAL:
+            continue
+        tok = ctx.toks[i]
+        while k + 1 < len(people) and drafts[people[k + 1]].start < i:
+            k += 1
+        if tok.pos_ != "PRON" or i in ctx.owner:
+            continue  # "World War I" is a numeral, not a pronoun
+        if low == "my" and tok.dep_ != "poss":
+            continue
+        if low != "my" and tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "dative"):
+            continue
+        a = drafts[people[k]] if k >= 0 else None
+        speaker = (a.name or doc[a.start:a.end].text) if a is not None else None
+        if low in FIRST_SINGULAR:
+            if a is not None:
+                drafts.append(Draft(i, i + 1, i, a.name, a.country, a.sector, a.kb_id, min(a.score, 0.5),
+                                    f"first-person '{tok.text}' -> the speaker {speaker}", "pronoun",
+                                    coref=people[k]))
+            else:
+                drafts.append(Draft(i, i + 1, i, None, None, None, None, 0.2,
+                                    f"first-person '{tok.text}' -> the author or an unnamed speaker", "pronoun"))
+        else:
+            country = a.country if a is not None else None
+            why = f"the group of the speaker {speaker}" if a is not None else "the author's or an unnamed group"
+            drafts.append(Draft(i, i + 1, i, None, country, None, None, 0.3 if country else 0.2,
+                                f"first-person plural '{tok.text}' -> {why}", "pronoun"))
+
+
 def _pronouns(ctx: Context, drafts: list[Draft]) -> None:
     doc = ctx.doc
     people = sorted((i for i, d in enumerate(drafts) if d.kind == "person" or (d.kind == "nominal" and d.kb_id

@@ -27,6 +27,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Optional
 
+from ..actors.context import _singular as singular
 from ..actors.kb import norm
 from .common import prf, records_for
 
@@ -64,7 +65,9 @@ def load_gold(gold: Path) -> list[dict]:
 
 def _kind(actor, roles: dict) -> Optional[str]:
     r = actor.reason
-    if r.startswith("pronoun"):
+    if r.startswith("first-person plural"):
+        return "Organisation"  # "we": the group the speaker speaks for
+    if r.startswith(("pronoun", "first-person")):
         return "Person"
     if r.startswith(("KB person", "unknown person", "surname")):
         return "Person"
@@ -73,10 +76,20 @@ def _kind(actor, roles: dict) -> Optional[str]:
     if r.startswith("role '"):
         phrase = r[6:r.index("'", 6)]
         kind = (roles.get(phrase) or [None, "group"])[1]
-        return "Person" if kind == "person" else "Organisation"
-    if r.startswith(("demonym", "ethnic group")):
+        # A person role in the plural ("Iraqi soldiers", "businessmen") is a group of people.
+        return "Person" if kind == "person" and not _plural(actor.text, phrase) else "Organisation"
+    if r.startswith("demonym"):
+        return "Organisation"  # a demonym as a noun ("the Syrians", "two Moroccans"): a group of people
+    if r.startswith("ethnic group"):
         return "Nationality"
     return "Organisation"
+
+
+def _plural(text: str, phrase: str) -> bool:
+    """Does the nominal end in a plural of the role's last word ("soldiers" for "soldier")?"""
+    last = norm(text.split()[-1]) if text.split() else ""
+    word = phrase.split(" ")[-1]
+    return last != word and singular(last) == word
 
 
 def predict(record, roles: dict, demonyms: dict = {}) -> set[tuple[int, int, str]]:
