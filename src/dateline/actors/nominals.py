@@ -77,6 +77,8 @@ def _role_np(ctx: Context, head, phrase: str, sector: str, kind: str, office: Op
                             and ent.type == "o":
                         of_org = ent  # "the members of the Security Council"
                         end = pobj.right_edge.i + 1
+    if kind == "person" and of_country is None and of_org is None:
+        end = _title_for_phrase(ctx, head, end, drafts)
     mods = [doc[i] for i in range(start, head.i) if doc[i].dep_ not in ("det", "punct", "case", "predet")]
     givers: list[tuple[int, str, str, Optional[str]]] = []  # (token index, ISO3 or '', why, kb_id)
     former = any(t.lower_ in FORMER or t.lower_.startswith("ex-") for t in mods)
@@ -205,6 +207,38 @@ def _role_np(ctx: Context, head, phrase: str, sector: str, kind: str, office: Op
                     pd.sector = pd.sector or nd.sector
                 nd.name, nd.kb_id = pd.name, pd.kb_id
     return out
+
+
+def _title_for_phrase(ctx: Context, head, end: int, drafts: list[Draft]) -> int:
+    """An office "for" a region or portfolio is part of the title: "Minister for the Middle East",
+    "Special Representative for Syria", "Minister for Central Asia Jane Doe" (the name the tagger
+    ran into the region, as one organisation, comes with it). Returns the new end token.
+
+    Only a capitalised object counts ("Minister for Europe", not "a minister for a day"); a known
+    person or organisation in the phrase stops the widening, an unknown organisation made of the
+    region and the name is absorbed (it is not an organisation).
+    """
+    doc = ctx.doc
+    for child in head.rights:
+        if child.dep_ != "prep" or child.lower_ != "for" or child.i != end:
+            continue
+        pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if pobj is None or not pobj.text[:1].isupper():
+            return end
+        new_end = pobj.right_edge.i + 1
+        if any(doc[i].is_punct and doc[i].text not in ("-", "'", "’") for i in range(child.i, new_end)):
+            return end
+        inside = {ctx.owner[i] for i in range(child.i, new_end) if i in ctx.owner}
+        for idx in inside:
+            d = drafts[idx]
+            if d.start < child.i or d.end > new_end:
+                return end
+            if d.kb_id and not d.kb_id.startswith("c:"):
+                return end  # "Envoy for the United Nations": a named organisation stays one
+        for idx in inside:
+            drafts[idx].kind = "absorbed"
+        return new_end
+    return end
 
 
 def _name_nominal(ctx: Context, d: Draft, kind: str, office: Optional[str], former: bool,

@@ -110,6 +110,35 @@ def _title_tokens(doc, start: int, end: int):
     return before, appos
 
 
+def _title_run(doc, before: list, start: int) -> list:
+    """The title words right before a name that belong to its span: capitalised words and title words
+    ("Foreign Office Minister", "Turkish Foreign Minister", "lieutenant"), read leftwards from the name.
+
+    A lower-case description ("failed suicide bomber", "Jordanian-born militant") is evidence for the
+    title analysis but no part of the name's span, and nor is anything left of it.
+    """
+    words = {t.i: t for t in before}
+    run = []
+    i = start - 1
+    while i in words:
+        t = words[i]
+        low = t.lower_
+        if not (t.text[:1].isupper() or low in TITLE_WORDS or low.rstrip(".") in TITLE_WORDS
+                or low in RANK_WORDS or (t.is_punct and t.text == "-")):
+            break
+        run.insert(0, t)
+        i -= 1
+    while run and run[0].is_punct:
+        run.pop(0)
+    return run
+
+
+# Lower-case ranks written before a name ("lieutenant X", "sergeant X"): part of the name's span.
+RANK_WORDS = {"lieutenant", "lt", "lt.", "captain", "capt.", "sergeant", "sgt.", "corporal", "private", "major",
+              "colonel", "general", "brigadier", "admiral", "commander", "president", "minister", "prime",
+              "senator", "sheikh", "imam", "cleric", "pope", "king", "queen", "prince", "princess", "judge"}
+
+
 def _resolve_person(ctx: Context, start: int, end: int, entry: Optional[Entity], drafts: list[Draft],
                     persons: list[int]) -> Draft:
     doc, kb = ctx.doc, ctx.kb
@@ -123,8 +152,9 @@ def _resolve_person(ctx: Context, start: int, end: int, entry: Optional[Entity],
     surname = norm(doc[end - 1].text)
     d = Draft(start, end, root.i, text, kind="person", surname=surname)
     # The actor's span takes in the title before the name ("Russian Foreign Minister Sergei Lavrov").
-    if before:
-        d.start = min(t.i for t in before)
+    span_title = _title_run(doc, before, start)
+    if span_title:
+        d.start = span_title[0].i
         if d.start > 0 and doc[d.start - 1].dep_ == "det" and doc[d.start - 1].head.i >= d.start:
             d.start -= 1
     # Within the article, a surname or a short form refers back to the full name already seen.

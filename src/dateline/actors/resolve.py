@@ -101,7 +101,22 @@ def resolve(doc, kb: KB, date: Optional[dt.date], places: list[tuple[int, str]] 
     _pronouns(ctx, drafts)
     _first_person(ctx, drafts)
     _link_same_person(drafts)
-    return drafts
+    return _drop_absorbed(drafts)
+
+
+def _drop_absorbed(drafts: list[Draft]) -> list[Draft]:
+    """Drafts a longer title took in ("Minister for the Middle East ...") are removed; links remapped."""
+    if not any(d.kind == "absorbed" for d in drafts):
+        return drafts
+    keep = [i for i, d in enumerate(drafts) if d.kind != "absorbed"]
+    new_index = {old: new for new, old in enumerate(keep)}
+    out = []
+    for i in keep:
+        d = drafts[i]
+        if d.coref is not None:
+            d.coref = new_index.get(d.coref)
+        out.append(d)
+    return out
 
 
 def _named_units(doc, matches: list[Match], by_tok: dict[int, Match]) -> list[tuple[int, int, Optional[str], Optional[Match]]]:
