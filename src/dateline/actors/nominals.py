@@ -206,6 +206,8 @@ def _role_np(ctx: Context, head, phrase: str, sector: str, kind: str, office: Op
                     pd.country = pd.country or nd.country
                     pd.sector = pd.sector or nd.sector
                 nd.name, nd.kb_id = pd.name, pd.kb_id
+                # One person: the name's country (from the KB or the text) is the title's too.
+                nd.country = nd.country or pd.country
     return out
 
 
@@ -215,7 +217,7 @@ def _title_for_phrase(ctx: Context, head, end: int, drafts: list[Draft]) -> int:
     ran into the region, as one organisation, comes with it). Returns the new end token.
 
     Only a capitalised object counts ("Minister for Europe", not "a minister for a day"); a known
-    person or organisation in the phrase stops the widening, an unknown organisation made of the
+    person (a name the tagger found) or organisation in the phrase stops the widening, an unknown organisation made of the
     region and the name is absorbed (it is not an organisation).
     """
     doc = ctx.doc
@@ -233,7 +235,7 @@ def _title_for_phrase(ctx: Context, head, end: int, drafts: list[Draft]) -> int:
             d = drafts[idx]
             if d.start < child.i or d.end > new_end:
                 return end
-            if d.kb_id and not d.kb_id.startswith("c:"):
+            if d.kind == "person" or (d.kb_id and not d.kb_id.startswith("c:")):
                 return end  # "Envoy for the United Nations": a named organisation stays one
         for idx in inside:
             drafts[idx].kind = "absorbed"

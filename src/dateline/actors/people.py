@@ -110,9 +110,10 @@ def _title_tokens(doc, start: int, end: int):
     return before, appos
 
 
-def _title_run(doc, before: list, start: int) -> list:
+def _title_run(doc, before: list, start: int, roles: dict = {}) -> list:
     """The title words right before a name that belong to its span: capitalised words and title words
-    ("Foreign Office Minister", "Turkish Foreign Minister", "lieutenant"), read leftwards from the name.
+    ("Foreign Office Minister", "Turkish Foreign Minister", "lieutenant") and lower-case roles of one person
+    in the KB ("negotiator", "opposition leader"), read leftwards from the name.
 
     A lower-case description ("failed suicide bomber", "Jordanian-born militant") is evidence for the
     title analysis but no part of the name's span, and nor is anything left of it.
@@ -120,17 +121,31 @@ def _title_run(doc, before: list, start: int) -> list:
     words = {t.i: t for t in before}
     run = []
     i = start - 1
-    while i in words:
-        t = words[i]
+    while True:
+        t = words.get(i)
+        if t is None and i >= 0 and (doc[i].text == "." or doc[i].lower_ in TITLE_JOINERS) and i - 1 in words:
+            t = doc[i]  # "Lt . Gen." split by the tokenizer; "Minister for Interior" parsed apart
+        if t is None:
+            break
         low = t.lower_
-        if not (t.text[:1].isupper() or low in TITLE_WORDS or low.rstrip(".") in TITLE_WORDS
-                or low in RANK_WORDS or (t.is_punct and t.text == "-")):
+        capital = t.text[:1].isupper()
+        office = (roles.get(low) or roles.get(low.rstrip("s")) or (None, None))[1] == "person"
+        if not (capital or low in TITLE_WORDS or low.rstrip(".") in TITLE_WORDS or low in RANK_WORDS
+                or office or low in TITLE_MODIFIERS or low.startswith("ex-") or t.text in ("-", ".")
+                or (t.dep_ == "compound" and run and t.head in run)
+                or (low in TITLE_JOINERS and run and i - 1 in words and words[i - 1].text[:1].isupper())):
             break
         run.insert(0, t)
         i -= 1
-    while run and run[0].is_punct:
+    while run and (run[0].is_punct or run[0].lower_ in TITLE_JOINERS):
         run.pop(0)
     return run
+
+
+# Lower-case words inside a capitalised title ("Secretary of State", "Minister for Foreign Affairs").
+TITLE_JOINERS = {"of", "for", "and", "the", "de", "du", "al"}
+# Lower-case words that qualify a title ("former President", "acting Governor").
+TITLE_MODIFIERS = {"former", "then", "acting", "interim", "outgoing", "incoming", "ex", "late", "deputy", "vice"}
 
 
 # Lower-case ranks written before a name ("lieutenant X", "sergeant X"): part of the name's span.
@@ -152,7 +167,7 @@ def _resolve_person(ctx: Context, start: int, end: int, entry: Optional[Entity],
     surname = norm(doc[end - 1].text)
     d = Draft(start, end, root.i, text, kind="person", surname=surname)
     # The actor's span takes in the title before the name ("Russian Foreign Minister Sergei Lavrov").
-    span_title = _title_run(doc, before, start)
+    span_title = _title_run(doc, before, start, kb.roles)
     if span_title:
         d.start = span_title[0].i
         if d.start > 0 and doc[d.start - 1].dep_ == "det" and doc[d.start - 1].head.i >= d.start:
