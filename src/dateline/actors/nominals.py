@@ -41,9 +41,44 @@ def _role_phrases(ctx: Context, used: set[int], drafts: list[Draft], persons: li
         phrase, (sector, kind, office) = role
         made = _role_np(ctx, tok, phrase, sector, kind, office, used, drafts + out, persons)
         for d in made:
-            used.update(range(d.start, d.end))
+            # The words of an "of" phrase stay free: "diplomats" in "a group of Moroccan diplomats"
+            # is an actor of its own, and gives the group its country below.
+            used.update(range(d.start, d.of_start if d.of_start is not None else d.end))
         out.extend(made)
+    _of_phrase_country(ctx, drafts + out, out)
     return out
+
+
+def _of_phrase_country(ctx: Context, everyone: list[Draft], out: list[Draft]) -> None:
+    """A nominal whose country came from no word of its own takes the country (and, for a generic
+    head such as "group" or "member", the sector) of the actor named in its "of" phrase."""
+    for d in out:
+        if d.of_start is None:
+            continue
+        doc = ctx.doc
+        inner = next((x for x in everyone if x is not d and d.of_start <= x.start and x.end <= d.end
+                      and (x.country or x.sector)), None)
+        lo, hi = doc[d.of_start].idx, doc[d.end - 1].idx + 1
+        d.of_start = None
+        if d.kb_id:
+            continue  # a KB office holder's country is already known
+        if inner is None:
+            # "residents of Aleppo": a place named in the phrase gives the country.
+            iso = next((c for off, c in ctx.place_at.items() if lo <= off < hi), None)
+            if iso and iso != d.country:
+                d.country = iso
+                d.reason += f"; country from its place ({iso})"
+            continue
+        text = doc[inner.start:inner.end].text
+        if inner.country and inner.country != d.country:
+            d.country = inner.country
+            d.reason += f"; country from '{text}' ({inner.country})"
+        if inner.sector and any(h in GENERIC_HEADS | {"group", "groups", "members"} for h in d.title_heads):
+            d.sector = inner.sector
+        if d.coref is not None:
+            p = everyone[d.coref]
+            if p.kb_id is None and not p.country:
+                p.country = d.country  # "a member of the Syrian parliament, X": X is Syrian
 
 
 def _role_np(ctx: Context, head, phrase: str, sector: str, kind: str, office: Optional[str], used: set[int],
@@ -79,6 +114,10 @@ def _role_np(ctx: Context, head, phrase: str, sector: str, kind: str, office: Op
                         end = pobj.right_edge.i + 1
     if kind == "person" and of_country is None and of_org is None:
         end = _title_for_phrase(ctx, head, end, drafts)
+    of_start = None
+    if kind in ("person", "group") and end == head.i + 1:
+        end = _of_phrase(doc, head, end)
+        of_start = head.i + 1 if end > head.i + 1 else None
     mods = [doc[i] for i in range(start, head.i) if doc[i].dep_ not in ("det", "punct", "case", "predet")]
     givers: list[tuple[int, str, str, Optional[str]]] = []  # (token index, ISO3 or '', why, kb_id)
     former = any(t.lower_ in FORMER or t.lower_.startswith("ex-") for t in mods)
@@ -190,6 +229,7 @@ def _role_np(ctx: Context, head, phrase: str, sector: str, kind: str, office: Op
                     d.sector = "ELI"
         if d.coref is None:
             _name_nominal(ctx, d, kind, office, former, None)
+        d.of_start = of_start  # the country may still come from the "of" phrase
         out.append(d)
     # Appositive: "the Kenyan foreign minister, Jane Roe," is one person; the nominal refers to her.
     linked = [c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
@@ -209,6 +249,30 @@ def _role_np(ctx: Context, head, phrase: str, sector: str, kind: str, office: Op
                 # One person: the name's country (from the KB or the text) is the title's too.
                 nd.country = nd.country or pd.country
     return out
+
+
+def _of_phrase(doc, head, end: int) -> int:
+    """An "of" phrase right after a group or a person's role names whom it is ("guarantors of the
+    ceasefire", "the leader of the armed groups", "a group of businessmen"): part of the nominal.
+
+    Kept short and plain: a phrase with a verb or a clause ("the families of those who were killed"),
+    or punctuation other than a hyphen or an apostrophe, is left out.
+    """
+    for child in head.rights:
+        if child.dep_ != "prep" or child.lower_ != "of" or child.i != end:
+            continue
+        pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if pobj is None or pobj.pos_ not in ("NOUN", "PROPN"):
+            return end
+        new_end = pobj.right_edge.i + 1
+        if new_end - child.i > 8:
+            return end
+        for i in range(child.i, new_end):
+            t = doc[i]
+            if t.pos_ in ("VERB", "AUX", "PRON") or (t.is_punct and t.text not in ("-", "'", "\u2019")):
+                return end
+        return new_end
+    return end
 
 
 def _title_for_phrase(ctx: Context, head, end: int, drafts: list[Draft]) -> int:

@@ -96,9 +96,14 @@ def predict(record, roles: dict, demonyms: dict = {}) -> set[tuple[int, int, str
     """Typed spans from the record: actors first, then places, then NER mentions not yet covered."""
     out: dict[tuple[int, int], str] = {}
     covered: list[tuple[int, int]] = []
+    # re3d's spans are flat: an actor inside a longer one ("the Security Council" in "the members of
+    # the Security Council") is not scored on its own; the longer span the stage produced is.
+    spans = [(a.start, a.end) for a in record.actors if _kind(a, roles) is not None]
     for a in record.actors:
         kind = _kind(a, roles)
         if kind is None or (a.start, a.end) in out:
+            continue
+        if any(s <= a.start and a.end <= e and (s, e) != (a.start, a.end) for s, e in spans):
             continue
         out[(a.start, a.end)] = kind
         covered.append((a.start, a.end))
