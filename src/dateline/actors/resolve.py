@@ -196,7 +196,8 @@ def _resolve_unit(ctx: Context, start: int, end: int, label: Optional[str], m: O
     entry = None
     if m is not None and m.entities:
         entry = _pick_entity(ctx, m.entities, label)
-    if entry is None and label in ("PERSON", "ORG") and (span.start_char, span.end_char) in ctx.place_spans:
+    if entry is None and label in ("PERSON", "ORG") and any(
+            ps <= span.start_char and span.end_char <= pe for ps, pe in ctx.place_spans):
         return None  # the model's PERSON or ORG is a place the places stage resolved ("Palmyra")
     if label == "PERSON" or (entry is not None and entry.type == "p" and label is None):
         return _resolve_person(ctx, start, end, entry, drafts, persons)

@@ -119,6 +119,42 @@ def _mislabelled_place(ent, gaz: Gazetteer, gpe_names: set[str]) -> bool:
     return False
 
 
+# Words that make a capitalised name a natural feature or a waterworks: "the Samarra Barrage", "Lake X".
+FEATURE_LAST = {"river", "lake", "lakes", "dam", "barrage", "mountains", "valley", "canal", "desert", "sea",
+                "gulf", "bay", "strait", "straits", "island", "islands", "peninsula", "plain", "plateau", "oasis",
+                "reservoir", "basin", "heights", "hills", "gorge", "marshes", "wetlands"}
+FEATURE_FIRST = {"lake", "lakes", "mount", "mt", "mt.", "wadi", "jebel", "jabal", "river", "gulf", "cape", "isle"}
+PLACE_NOUNS = {"city", "town", "village", "district", "province", "region", "area", "neighbourhood",
+               "neighborhood", "suburb", "outskirts", "governorate", "camp"}
+
+
+def _feature_name(ent) -> bool:
+    """A capitalised name that ends in (or starts with) a feature word is a place, whatever the tagger said."""
+    if len(ent) < 2 or not all(t.text[:1].isupper() or t.lower_ in ("the", "of", "al", "-") for t in ent):
+        return False
+    words = [t.lower_ for t in ent if t.lower_ != "the"]
+    return bool(words) and (words[-1] in FEATURE_LAST or words[0] in FEATURE_FIRST) and len(words) >= 2
+
+
+def _in_place_position(ent, gpe_names: set[str]) -> bool:
+    """A name tagged as a person where only a place can stand: after "in", "near" ... ("in al-Hilla"),
+    as the name of "the village of X", or joined by "and" to a place ("Husaybah and X")."""
+    doc = ent.doc
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    if nxt is not None and nxt.lower_ in ("'s", "’s", "'", "’"):
+        return False  # "in Smith's garden"
+    prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    if prev in ("in", "near", "outside", "inside", "around", "across", "throughout", "into", "toward",
+                "towards"):
+        return True
+    if prev == "of" and ent.start > 1 and doc[ent.start - 2].lower_ in PLACE_NOUNS:
+        return True
+    root = ent.root
+    if root.dep_ == "conj" and root.head.ent_type_ in PLACE_LABELS and fold(root.head.text) in gpe_names:
+        return True
+    return False
+
+
 def role_of(span) -> Optional[str]:
     """location | comparison | origin | None, from the dependency path above the name."""
     root = span.root
@@ -176,11 +212,16 @@ def find(doc, gaz: Gazetteer, mentions=None) -> tuple[list[Toponym], list[Option
         if label in ("ORG", "PERSON"):
             last = ent[-1].lower_
             if not (label == "ORG" and last.rstrip("s") in ADMIN_WORDS and len(ent) >= 2) \
-                    and not _mislabelled_place(ent, gaz, gpe_names):
+                    and not _mislabelled_place(ent, gaz, gpe_names) and not _feature_name(ent) \
+                    and not (label == "PERSON" and _in_place_position(ent, gpe_names)):
                 continue
         elif label == "NORP":
             if fold(ent.text) not in demonyms and fold(ent.text).rstrip("s") not in demonyms:
-                continue
+                # "in Aleppo" tagged as a group: a place when the gazetteer knows it and it is used as one.
+                # Not as a modifier ("in Christian east Beirut" names a community, not a county).
+                if ent.root.dep_ in ("amod", "compound", "nmod") or not _mislabelled_place(ent, gaz, gpe_names):
+                    continue
+                label = "GPE"
         elif label not in PLACE_LABELS:
             continue
         if label in PLACE_LABELS and _is_org_context(doc, ent):
