@@ -289,6 +289,48 @@ def _first_person(ctx: Context, drafts: list[Draft]) -> None:
                                 f"first-person plural '{tok.text}' -> {why}", "pronoun"))
 
 
+def _plural_pronouns(ctx: Context, drafts: list[Draft]) -> None:
+    """"They" as a subject refers back to the nearest group or organisation named in its sentence or
+    the one before ("The rebels withdrew. They said ..."); without one it is left alone."""
+    import bisect
+
+    groups = sorted((i for i, d in enumerate(drafts) if d.kind in ("named", "nominal") and d.end - d.start >= 1
+                     and not (d.kb_id or "").startswith(("p:", "pp:"))),
+                    key=lambda i: drafts[i].start)
+    if not groups:
+        return
+    starts = [drafts[i].start for i in groups]
+    sent_starts = [b[0] for b in _sentences(ctx)]
+    for i, low in enumerate(ctx.ntok):
+        if low != "they":
+            continue
+        tok = ctx.toks[i]
+        if tok.pos_ != "PRON" or tok.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        k = bisect.bisect_left(starts, i) - 1
+        while k >= 0:
+            a = drafts[groups[k]]
+            if a.end <= i and _is_group(ctx, a):
+                break
+            k -= 1
+        if k < 0:
+            continue
+        a = drafts[groups[k]]
+        if bisect.bisect_right(sent_starts, i) - bisect.bisect_right(sent_starts, a.start) > 1:
+            continue
+        drafts.append(Draft(i, i + 1, i, a.name, a.country, a.sector, a.kb_id, min(a.score, 0.5),
+                            f"plural pronoun '{tok.text}' -> {a.name or ctx.doc[a.start:a.end].text}", "pronoun",
+                            coref=groups[k]))
+
+
+def _is_group(ctx: Context, d: Draft) -> bool:
+    """An organisation, or a nominal with a plural head ("the rebels"): what "they" can refer to."""
+    if d.kind == "named":
+        return not (d.kb_id or "").startswith("c:") and not d.reason.startswith(("demonym", "ethnic"))
+    head = ctx.toks[d.head]
+    return head.tag_ in ("NNS", "NNPS")
+
+
 def _pronouns(ctx: Context, drafts: list[Draft]) -> None:
     doc = ctx.doc
     people = sorted((i for i, d in enumerate(drafts) if d.kind == "person" or (d.kind == "nominal" and d.kb_id

@@ -25,7 +25,9 @@ from .context import (
     _head_words, _is_place_position, _pick_entity, _role_last_words, _role_lookup, _unit_country,
 )
 from .match import Match, POS_NAMES, _Tokens, match_phrases
-from .people import _first_person, _link_same_person, _pronouns, _resolve_person, _untagged_surnames
+from .people import (
+    _first_person, _link_same_person, _plural_pronouns, _pronouns, _resolve_person, _untagged_surnames,
+)
 from .nominals import _role_phrases
 
 
@@ -100,6 +102,7 @@ def resolve(doc, kb: KB, date: Optional[dt.date], places: list[tuple[int, str]] 
         drafts.append(d)
     _pronouns(ctx, drafts)
     _first_person(ctx, drafts)
+    _plural_pronouns(ctx, drafts)
     _link_same_person(drafts)
     return _drop_absorbed(drafts)
 

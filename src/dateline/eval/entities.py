@@ -65,7 +65,7 @@ def load_gold(gold: Path) -> list[dict]:
 
 def _kind(actor, roles: dict) -> Optional[str]:
     r = actor.reason
-    if r.startswith("first-person plural"):
+    if r.startswith(("first-person plural", "plural pronoun")):
         return "Organisation"  # "we": the group the speaker speaks for
     if r.startswith(("pronoun", "first-person")):
         return "Person"
