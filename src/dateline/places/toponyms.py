@@ -128,6 +128,31 @@ PLACE_NOUNS = {"city", "town", "village", "district", "province", "region", "are
                "neighborhood", "suburb", "outskirts", "governorate", "camp"}
 
 
+def _widen(doc, text: str, span, top: Toponym, tops: list[Toponym]) -> None:
+    """The mention's extent takes in the words that belong to the name's phrase: the article of a name
+    that has one ("the Tigris River", "the Americas") and a classifier noun with "of" in front ("the
+    city of Mosul", "the village of X"). The name itself (``text``) is what is looked up; the wider
+    span and its words (``written``) are what the Place records."""
+    start = span.start
+    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_NOUNS \
+            and not doc[start - 2].ent_type_:
+        start -= 2  # "city of"
+    elif start >= 1 and doc[start - 1].lower_ == "the" and doc[start - 1].head.i >= span.start:
+        start -= 1  # "the" that belongs to the name
+        if top.text.lower().startswith("the "):
+            return
+    else:
+        return
+    if start != span.start - 1:
+        if start >= 1 and doc[start - 1].dep_ == "det" and doc[start - 1].head.i == start:
+            start -= 1  # "the" of "the city"
+    begin = doc[start].idx
+    if begin >= top.start or any(t.start < top.end and begin < t.end for t in tops):
+        return
+    top.written = text[begin:top.end]
+    top.start = begin
+
+
 def _feature_name(ent) -> bool:
     """A capitalised name that ends in (or starts with) a feature word is a place, whatever the tagger said."""
     if len(ent) < 2 or not all(t.text[:1].isupper() or t.lower_ in ("the", "of", "al", "-") for t in ent):
@@ -241,6 +266,8 @@ def find(doc, gaz: Gazetteer, mentions=None) -> tuple[list[Toponym], list[Option
                 top.hint = hint_word
             if label == "FAC" and not top.fixed and not gaz.lookup(fold(t)):
                 continue
+            if label != "NORP" and len(parts) == 1:
+                _widen(doc, text, span, top, tops)
             tops.append(top)
             roles.append(role_of(span) if label != "NORP" else "origin")
     # State abbreviations right after "Town," that the tagger did not mark ("Corbin, Ky.").
