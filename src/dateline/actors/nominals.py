@@ -92,6 +92,11 @@ def _role_np(ctx: Context, head, phrase: str, sector: str, kind: str, office: Op
             break
     while start < head.i and (doc[start].dep_ in ("case", "cc") or doc[start].is_punct):
         start += 1
+    # A nominal does not run over a line break or a footnote mark before it ("[1]\nThe former leader").
+    for i in range(head.i - 1, start - 1, -1):
+        if doc[i].is_space or doc[i].text in ("]", ")"):
+            start = i + 1
+            break
     end = head.i + 1
     of_country = None
     of_org = None

@@ -134,10 +134,10 @@ def _widen(doc, text: str, span, top: Toponym, tops: list[Toponym]) -> None:
     city of Mosul", "the village of X"). The name itself (``text``) is what is looked up; the wider
     span and its words (``written``) are what the Place records."""
     start = span.start
-    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_NOUNS \
-            and not doc[start - 2].ent_type_:
-        start -= 2  # "city of"
-    elif start >= 1 and doc[start - 1].lower_ == "the" and doc[start - 1].head.i >= span.start:
+    if start >= 3 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_NOUNS \
+            and not doc[start - 2].ent_type_ and doc[start - 3].dep_ == "det":
+        start -= 2  # "city of" in "the city of X"
+    elif start >= 1 and doc[start - 1].lower_ == "the" and span.start <= doc[start - 1].head.i < span.end:
         start -= 1  # "the" that belongs to the name
         if top.text.lower().startswith("the "):
             return
@@ -161,21 +161,27 @@ def _feature_name(ent) -> bool:
     return bool(words) and (words[-1] in FEATURE_LAST or words[0] in FEATURE_FIRST) and len(words) >= 2
 
 
-def _in_place_position(ent, gpe_names: set[str]) -> bool:
+def _in_place_position(ent, gpe_names: set[str], label: str = "PERSON") -> bool:
     """A name tagged as a person where only a place can stand: after "in", "near" ... ("in al-Hilla"),
-    as the name of "the village of X", or joined by "and" to a place ("Husaybah and X")."""
+    as the name of "the village of X", or joined by "and" to a place ("Husaybah and X"). A name
+    tagged as an organisation only in the last way ("in Qamenas, X and Y"): "in NATO" is no place."""
     doc = ent.doc
+    root = ent.root
+    head = root
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    if head is not root and head.ent_type_ in PLACE_LABELS and fold(doc[head.left_edge.i:head.i + 1].text) in gpe_names:
+        return True
+    if label != "PERSON":
+        return False
     nxt = doc[ent.end] if ent.end < len(doc) else None
     if nxt is not None and nxt.lower_ in ("'s", "’s", "'", "’"):
         return False  # "in Smith's garden"
     prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
-    if prev in ("in", "near", "outside", "inside", "around", "across", "throughout", "into", "toward",
+    if prev in ("in", "at", "near", "outside", "inside", "around", "across", "throughout", "into", "toward",
                 "towards"):
         return True
     if prev == "of" and ent.start > 1 and doc[ent.start - 2].lower_ in PLACE_NOUNS:
-        return True
-    root = ent.root
-    if root.dep_ == "conj" and root.head.ent_type_ in PLACE_LABELS and fold(root.head.text) in gpe_names:
         return True
     return False
 
@@ -238,7 +244,7 @@ def find(doc, gaz: Gazetteer, mentions=None) -> tuple[list[Toponym], list[Option
             last = ent[-1].lower_
             if not (label == "ORG" and last.rstrip("s") in ADMIN_WORDS and len(ent) >= 2) \
                     and not _mislabelled_place(ent, gaz, gpe_names) and not _feature_name(ent) \
-                    and not (label == "PERSON" and _in_place_position(ent, gpe_names)):
+                    and not _in_place_position(ent, gpe_names, label):
                 continue
         elif label == "NORP":
             if fold(ent.text) not in demonyms and fold(ent.text).rstrip("s") not in demonyms:
