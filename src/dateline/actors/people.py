@@ -341,6 +341,7 @@ def _pronouns(ctx: Context, drafts: list[Draft]) -> None:
     import bisect
 
     sent_starts = [b[0] for b in _sentences(ctx)]
+    last_seen: dict[int, int] = {}
     k = -1
     for i, low in enumerate(ctx.ntok):
         if low not in PRONOUNS:
@@ -354,10 +355,13 @@ def _pronouns(ctx: Context, drafts: list[Draft]) -> None:
             continue
         ante = people[k]
         a = drafts[ante]
-        # Only within the sentence of the antecedent and the two after it.
-        sents_between = bisect.bisect_right(sent_starts, tok.i) - bisect.bisect_right(sent_starts, a.start)
+        # Only within the sentence of the antecedent, or of a pronoun already resolved to it, and the two
+        # after it ("X said ... He told ... He also ...": the chain goes on).
+        last = max(a.start, last_seen.get(ante, -1))
+        sents_between = bisect.bisect_right(sent_starts, tok.i) - bisect.bisect_right(sent_starts, last)
         if sents_between > 2:
             continue
+        last_seen[ante] = tok.i
         drafts.append(Draft(tok.i, tok.i + 1, tok.i, a.name, a.country, a.sector, a.kb_id, min(a.score, 0.6),
                             f"pronoun '{tok.text}' -> {a.name or doc[a.start:a.end].text}", "pronoun",
                             coref=ante))
