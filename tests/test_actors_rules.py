@@ -278,3 +278,11 @@ def test_he_chain_goes_on_past_two_sentences(actors_of):
     actors = actors_of(text)
     hes = [a for a in actors if a.text == "He"]
     assert len(hes) == 4 and all(h.name == "Omar Haddad" for h in hes)
+
+
+def test_leaders_name_is_part_of_the_group_it_names(actors_of):
+    actors = actors_of("Aid groups accused the Haddad regime of blocking convoys. Haddad's forces shelled the town.")
+    regime = one(actors, "the Haddad regime")
+    forces = one(actors, "Haddad's forces")
+    assert regime.reason.startswith("role 'regime'") and forces.reason.startswith("role 'force")
+    assert [a for a in actors if a.text == "Haddad"]  # the person is still an actor of his own

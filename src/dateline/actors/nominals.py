@@ -49,6 +49,16 @@ def _role_phrases(ctx: Context, used: set[int], drafts: list[Draft], persons: li
     return out
 
 
+def _names_the_group(ctx: Context, head, i: int, drafts: list[Draft]) -> bool:
+    """Is token ``i`` inside a person's name that modifies the group's head noun directly (as a
+    compound or a possessor)?"""
+    idx = ctx.owner.get(i)
+    if idx is None or drafts[idx].kind != "person":
+        return False
+    d = drafts[idx]
+    return any(ctx.doc[j].head.i == head.i and ctx.doc[j].dep_ in ("compound", "poss") for j in range(d.start, d.end))
+
+
 def _of_phrase_country(ctx: Context, everyone: list[Draft], out: list[Draft]) -> None:
     """A nominal whose country came from no word of its own takes the country (and, for a generic
     head such as "group" or "member", the sector) of the actor named in its "of" phrase."""
@@ -88,6 +98,8 @@ def _role_np(ctx: Context, head, phrase: str, sector: str, kind: str, office: Op
     # Never swallow a person's name into a nominal: start after it (and after its "'s").
     for i in range(head.i - 1, start - 1, -1):
         if i in used:
+            if kind == "group" and _names_the_group(ctx, head, i, drafts):
+                continue  # "the Assad regime", "Assad's forces": the leader's name is part of the group's
             start = i + 1
             break
     while start < head.i and (doc[start].dep_ in ("case", "cc") or doc[start].is_punct):
@@ -172,7 +184,7 @@ def _role_np(ctx: Context, head, phrase: str, sector: str, kind: str, office: Op
                 givers.append((t.i, "", f"'{t.text}'", None))
     # The possessor gives the country when it is a person or organisation ("Assad's army").
     for child in head.children:
-        if child.dep_ == "poss" and child.i < head.i and child.i in ctx.owner:
+        if child.dep_ in ("poss", "compound") and child.i < head.i and child.i in ctx.owner:
             d = drafts[ctx.owner[child.i]]
             if kind == "act" and d.kind == "person":
                 continue  # "Putin's proposal": Putin is the actor already
