@@ -47,3 +47,14 @@ def test_an_actor_inside_a_longer_one_is_not_scored_alone():
                         ("the Security Council", "KB alias 'Security Council' -> UN Security Council")],
                  [("the Security Council", "ORG")])
     assert got == {"The members of the Security Council": "Organisation"}
+
+
+def test_plural_demonym_place_is_a_group_and_singular_a_nationality():
+    from dateline.model import Place
+
+    text = "Thousands of Syrians fled the Syrian border town."
+    rec = _record(text, [])
+    rec.places = [Place(id="t:p0", text="Syrians", start=13, end=20, country="SYR"),
+                  Place(id="t:p1", text="Syrian", start=30, end=36, country="SYR")]
+    got = {text[s:e]: t for s, e, t in predict(rec, ROLES, {"syrian": "SYR", "syrians": "SYR"})}
+    assert got == {"Syrians": "Organisation", "Syrian": "Nationality"}

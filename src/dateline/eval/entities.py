@@ -115,7 +115,9 @@ def predict(record, roles: dict, demonyms: dict = {}) -> set[tuple[int, int, str
         if free(p.start, p.end):
             # A demonym the places stage resolved to its country ("Syrian") is a Nationality here.
             if norm(p.text) in demonyms:
-                out[(p.start, p.end)] = "Nationality"
+                # ... and one in the plural ("thousands of Syrians") names people, a group, as actors do.
+                plural = p.text.endswith("s") and norm(p.text[:-1]) in demonyms
+                out[(p.start, p.end)] = "Organisation" if plural else "Nationality"
                 covered.append((p.start, p.end))
                 continue
             out[(p.start, p.end)] = "Location"

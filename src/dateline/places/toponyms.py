@@ -250,7 +250,8 @@ def find(doc, gaz: Gazetteer, mentions=None) -> tuple[list[Toponym], list[Option
             if fold(ent.text) not in demonyms and fold(ent.text).rstrip("s") not in demonyms:
                 # "in Aleppo" tagged as a group: a place when the gazetteer knows it and it is used as one.
                 # Not as a modifier ("in Christian east Beirut" names a community, not a county).
-                if ent.root.dep_ in ("amod", "compound", "nmod") or not _mislabelled_place(ent, gaz, gpe_names):
+                if ent.root.dep_ in ("amod", "compound", "nmod") or not (
+                        _mislabelled_place(ent, gaz, gpe_names) or _in_place_position(ent, gpe_names, label)):
                     continue
                 label = "GPE"
         elif label not in PLACE_LABELS:
