@@ -2,17 +2,20 @@
 
 The spans dateline finds, typed as re3d types them (docs/actors.md):
 
-* Person: actors that are people (KB people, unknown named people, surnames, pronouns that refer to
-  a person, role nominals of one person such as "the Foreign Secretary"), then PERSON mentions;
+* Person: actors that are people (KB people, unknown named people, surnames, "he"/"she" and "I"
+  that refer to a person, role nominals of one person such as "the Foreign Secretary"), then PERSON
+  mentions;
 * Organisation: actors that are organisations, governments named by their country or capital used
-  as an actor ("The UK stands by Iraq"), and collective role nominals ("the regime", "coalition
-  forces"), then ORG mentions;
+  as an actor ("The UK stands by Iraq"), collective role nominals ("the regime", "coalition forces"),
+  person roles in the plural ("Iraqi soldiers"), demonyms used as nouns ("two Moroccans") and "we" /
+  "they" (re3d's Organisation is "a group of people"), then ORG mentions;
 * Location: places (the places stage), then GPE, LOC and FAC mentions not used as actors;
-* Nationality: demonyms used as nouns, places that are demonyms, then NORP mentions not inside an
-  actor.
+* Nationality: ethnic groups, places that are demonyms in the singular (a plural one, "thousands of
+  Syrians", is a group), then NORP mentions not inside an actor.
 
-Only spans the stages produce are scored, unchanged: re3d also marks pronouns without a resolved
-actor, "the city of X" phrases and bare titles, and those count as misses.
+Of nested actors only the outermost is scored (re3d's spans are flat: "the members of the Security
+Council" is one span). Only spans the stages produce are scored, unchanged: re3d also marks
+common-noun places ("the city"), "it", and "Town, Country" as one Location, which count as misses.
 
 A span counts when its start, end and type are exactly the gold's (``span_f1``; per type
 ``span_f1_<Type>``). Development split: documents at even positions (by source folder, then
