@@ -240,6 +240,7 @@ def test_title_and_name_make_one_span_but_a_description_does_not(actors_of):
                        "Leila Nasser on Monday.")
     haddad, nasser = one(actors, "Omar Haddad"), one(actors, "Leila Nasser")
     assert "militant" in haddad.reason  # the description is still read for the title analysis
+    assert nasser.text == "Leila Nasser"
 
 
 def test_title_with_of_and_a_rank_keep_their_words(actors_of):

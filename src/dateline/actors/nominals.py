@@ -298,8 +298,8 @@ def _title_for_phrase(ctx: Context, head, end: int, drafts: list[Draft]) -> int:
     ran into the region, as one organisation, comes with it). Returns the new end token.
 
     Only a capitalised object counts ("Minister for Europe", not "a minister for a day"); a known
-    person (a name the tagger found) or organisation in the phrase stops the widening, an unknown organisation made of the
-    region and the name is absorbed (it is not an organisation).
+    person (a name the tagger found) or organisation in the phrase stops the widening; an unknown
+    organisation made of the region and the name is absorbed (it is not an organisation).
     """
     doc = ctx.doc
     for child in head.rights:

@@ -292,8 +292,6 @@ def _first_person(ctx: Context, drafts: list[Draft]) -> None:
 def _plural_pronouns(ctx: Context, drafts: list[Draft]) -> None:
     """"They" as a subject refers back to the nearest group or organisation named in its sentence or
     the one before ("The rebels withdrew. They said ..."); without one it is left alone."""
-    import bisect
-
     groups = sorted((i for i, d in enumerate(drafts) if d.kind in ("named", "nominal") and d.end - d.start >= 1
                      and not (d.kb_id or "").startswith(("p:", "pp:"))),
                     key=lambda i: drafts[i].start)
