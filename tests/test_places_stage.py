@@ -68,3 +68,4 @@ def test_place_span_takes_its_classifier_but_the_name_is_looked_up(extract):
 def test_a_religious_group_before_a_place_is_no_place(extract):
     places = _places(extract, "Shells fell in Christian east Beirut on Sunday.")
     assert "Christian" not in places and places["Beirut"].country == "LBN"
+
