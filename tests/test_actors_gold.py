@@ -23,4 +23,4 @@ def test_re3d_entity_spans(gold_dir):
 
     res = evaluate(gold_dir / "events" / "re3d-dev", limit=12)
     assert res["n_gold"] > 100
-    assert res["metrics"]["span_f1"] >= 0.55
+    assert res["metrics"]["span_f1"] >= 0.72  # 0.78 measured on these 12 documents

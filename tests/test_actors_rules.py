@@ -193,3 +193,97 @@ def test_odd_input_does_not_crash(actors_of, text):
 def test_no_publication_date_uses_the_latest_role(actors_of):
     a = one(actors_of("Sergei Lavrov met his counterpart.", None), "Sergei Lavrov")
     assert a.sector == "GOV" and "no publication date" in a.reason
+
+
+# --- spans and pronouns (the re3d conventions: a title is part of a person's span, "we" is a group) ---
+
+
+def test_first_person_refers_to_the_speaker_and_we_to_the_speakers_group(actors_of):
+    text = "Kenyan Interior Minister Alice Wanjiru said: I condemn the raid, and we will help the families."
+    actors = actors_of(text)
+    speaker = one(actors, "Kenyan Interior Minister Alice Wanjiru")
+    i = one(actors, "I")
+    we = one(actors, "we")
+    assert i.coref == speaker.id and i.reason.startswith("first-person 'I'")
+    assert we.reason.startswith("first-person plural") and we.country == speaker.country == "KEN"
+
+
+def test_first_person_without_a_speaker_is_kept_unresolved(actors_of):
+    actors = actors_of("We will not give up the fight, the statement said.")
+    we = one(actors, "We")
+    assert we.name is None and we.coref is None and "unnamed" in we.reason
+
+
+def test_roman_numeral_i_is_no_pronoun(actors_of):
+    actors = actors_of("Veterans of World War I gathered in the square.")
+    assert not [a for a in actors if a.text == "I"]
+
+
+def test_they_refers_back_to_a_group(actors_of):
+    actors = actors_of("The rebels withdrew from the hills on Monday. They said the army had shelled them.")
+    rebels = one(actors, "The rebels")
+    they = one(actors, "They")
+    assert they.coref == rebels.id and they.reason.startswith("plural pronoun")
+
+
+def test_office_for_a_region_is_part_of_the_title(actors_of):
+    actors = actors_of("The Minister for Central Asia met farmers in the valley on Tuesday.")
+    a = one(actors, "The Minister for Central Asia")
+    assert a.reason.startswith("role 'minister'")
+
+
+def test_title_and_name_make_one_span_but_a_description_does_not(actors_of):
+    actors = actors_of("Foreign Office Minister Jane Doe met the convicted smuggler John Roe in the prison.")
+    assert one(actors, "Foreign Office Minister Jane Doe")
+    assert one(actors, "John Roe")
+    actors = actors_of("Police arrested the Syrian-born militant Omar Haddad and the failed suicide bomber "
+                       "Leila Nasser on Monday.")
+    haddad, nasser = one(actors, "Omar Haddad"), one(actors, "Leila Nasser")
+    assert "militant" in haddad.reason  # the description is still read for the title analysis
+    assert nasser.text == "Leila Nasser"
+
+
+def test_title_with_of_and_a_rank_keep_their_words(actors_of):
+    actors = actors_of("U.S. Secretary of State Jane Roe spoke to Lt. Gen. Omar Haddad on Monday.")
+    assert one(actors, "U.S. Secretary of State Jane Roe").country == "USA"
+    assert [a for a in actors if a.text.endswith("Gen. Omar Haddad")]
+
+
+def test_former_title_stays_in_the_span_and_the_sector(actors_of):
+    actors = actors_of("Former Defence Minister Kwame Mensah of Ghana criticised the budget.", "2018-09-05")
+    a = [x for x in actors if x.text.startswith("Former Defence Minister Kwame Mensah")][0]
+    assert a.sector == "ELI"
+
+
+def test_of_phrase_joins_the_nominal_and_gives_its_country(actors_of):
+    actors = actors_of("A group of Moroccan diplomats met the envoy in Geneva.")
+    group = one(actors, "A group of Moroccan diplomats")
+    inner = one(actors, "Moroccan diplomats")  # still an actor of its own
+    assert group.country == inner.country == "MAR"
+    assert group.sector == inner.sector
+
+
+def test_of_phrase_with_a_clause_is_left_out(actors_of):
+    actors = actors_of("The families of those who were killed asked for an inquiry.")
+    assert one(actors, "The families")
+
+
+def test_name_with_a_footnote_mark_ends_at_the_name(actors_of):
+    actors = actors_of("The party was led by Omar Haddad,[2] a lawyer from the coast.")
+    assert one(actors, "Omar Haddad")
+
+
+def test_he_chain_goes_on_past_two_sentences(actors_of):
+    text = ("Omar Haddad was arrested in May. He denied the charge. He said the police lied. "
+            "He asked for a lawyer. He was released.")
+    actors = actors_of(text)
+    hes = [a for a in actors if a.text == "He"]
+    assert len(hes) == 4 and all(h.name == "Omar Haddad" for h in hes)
+
+
+def test_leaders_name_is_part_of_the_group_it_names(actors_of):
+    actors = actors_of("Aid groups accused the Haddad regime of blocking convoys. Haddad's forces shelled the town.")
+    regime = one(actors, "the Haddad regime")
+    forces = one(actors, "Haddad's forces")
+    assert regime.reason.startswith("role 'regime'") and forces.reason.startswith("role 'force")
+    assert [a for a in actors if a.text == "Haddad"]  # the person is still an actor of his own

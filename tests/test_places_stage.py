@@ -46,3 +46,26 @@ def test_direction_of_a_town_is_a_location_and_bare_name_is_the_city(extract):
     places = _places(extract, "Government troops shelled rebel positions north of Hama on Sunday.")
     assert places["Hama"].role == "location"
     assert places["Hama"].feature == "city" and places["Hama"].country == "SYR"
+
+
+def test_feature_names_and_names_in_place_positions_are_places_not_actors(extract):
+    rec = extract("Water is released from the Samarra Barrage into Lake Tharthar. He condemned the attack "
+                  "on a restaurant at al-Hilla.", published="2024-05-02")
+    places = {p.text for p in rec.places}
+    assert {"the Samarra Barrage", "Lake Tharthar", "al-Hilla"} <= places
+    # no person or organisation made of them (the events stage may still take a place as a target)
+    assert not [a for a in rec.actors if a.reason.startswith(("unknown person", "unknown organisation"))]
+
+
+def test_place_span_takes_its_classifier_but_the_name_is_looked_up(extract):
+    text = "Shells hit the city of Aleppo and the old quarter of Homs on Monday."
+    rec = extract(text, published="2024-05-02")
+    aleppo = [p for p in rec.places if p.name == "Aleppo"][0]
+    assert aleppo.text == "the city of Aleppo" == text[aleppo.start:aleppo.end]
+    assert aleppo.country == "SYR"
+
+
+def test_a_religious_group_before_a_place_is_no_place(extract):
+    places = _places(extract, "Shells fell in Christian east Beirut on Sunday.")
+    assert "Christian" not in places and places["Beirut"].country == "LBN"
+

@@ -73,6 +73,7 @@ class Draft:
     office: Optional[str] = None
     title_heads: tuple[str, ...] = ()
     surname: Optional[str] = None
+    of_start: Optional[int] = None  # first token of a nominal's "of" phrase while it is being resolved
 
 
 @dataclass

@@ -41,9 +41,54 @@ def _role_phrases(ctx: Context, used: set[int], drafts: list[Draft], persons: li
         phrase, (sector, kind, office) = role
         made = _role_np(ctx, tok, phrase, sector, kind, office, used, drafts + out, persons)
         for d in made:
-            used.update(range(d.start, d.end))
+            # The words of an "of" phrase stay free: "diplomats" in "a group of Moroccan diplomats"
+            # is an actor of its own, and gives the group its country below.
+            used.update(range(d.start, d.of_start if d.of_start is not None else d.end))
         out.extend(made)
+    _of_phrase_country(ctx, drafts + out, out)
     return out
+
+
+def _names_the_group(ctx: Context, head, i: int, drafts: list[Draft]) -> bool:
+    """Is token ``i`` inside a person's name that modifies the group's head noun directly (as a
+    compound or a possessor)?"""
+    idx = ctx.owner.get(i)
+    if idx is None or drafts[idx].kind != "person":
+        return False
+    d = drafts[idx]
+    return any(ctx.doc[j].head.i == head.i and ctx.doc[j].dep_ in ("compound", "poss") for j in range(d.start, d.end))
+
+
+def _of_phrase_country(ctx: Context, everyone: list[Draft], out: list[Draft]) -> None:
+    """A nominal whose country came from no word of its own takes the country (and, for a generic
+    head such as "group" or "member", the sector) of the actor named in its "of" phrase."""
+    for d in out:
+        if d.of_start is None:
+            continue
+        doc = ctx.doc
+        inner = next((x for x in everyone if x is not d and d.of_start <= x.start and x.end <= d.end
+                      and (x.country or x.sector)), None)
+        lo, hi = doc[d.of_start].idx, doc[d.end - 1].idx + 1
+        d.of_start = None
+        if d.kb_id:
+            continue  # a KB office holder's country is already known
+        if inner is None:
+            # "residents of Aleppo": a place named in the phrase gives the country.
+            iso = next((c for off, c in ctx.place_at.items() if lo <= off < hi), None)
+            if iso and iso != d.country:
+                d.country = iso
+                d.reason += f"; country from its place ({iso})"
+            continue
+        text = doc[inner.start:inner.end].text
+        if inner.country and inner.country != d.country:
+            d.country = inner.country
+            d.reason += f"; country from '{text}' ({inner.country})"
+        if inner.sector and any(h in GENERIC_HEADS | {"group", "groups", "members"} for h in d.title_heads):
+            d.sector = inner.sector
+        if d.coref is not None:
+            p = everyone[d.coref]
+            if p.kb_id is None and not p.country:
+                p.country = d.country  # "a member of the Syrian parliament, X": X is Syrian
 
 
 def _role_np(ctx: Context, head, phrase: str, sector: str, kind: str, office: Optional[str], used: set[int],
@@ -53,10 +98,17 @@ def _role_np(ctx: Context, head, phrase: str, sector: str, kind: str, office: Op
     # Never swallow a person's name into a nominal: start after it (and after its "'s").
     for i in range(head.i - 1, start - 1, -1):
         if i in used:
+            if kind == "group" and _names_the_group(ctx, head, i, drafts):
+                continue  # "the Assad regime", "Assad's forces": the leader's name is part of the group's
             start = i + 1
             break
     while start < head.i and (doc[start].dep_ in ("case", "cc") or doc[start].is_punct):
         start += 1
+    # A nominal does not run over a line break or a footnote mark before it ("[1]\nThe former leader").
+    for i in range(head.i - 1, start - 1, -1):
+        if doc[i].is_space or doc[i].text in ("]", ")"):
+            start = i + 1
+            break
     end = head.i + 1
     of_country = None
     of_org = None
@@ -77,6 +129,12 @@ def _role_np(ctx: Context, head, phrase: str, sector: str, kind: str, office: Op
                             and ent.type == "o":
                         of_org = ent  # "the members of the Security Council"
                         end = pobj.right_edge.i + 1
+    if kind == "person" and of_country is None and of_org is None:
+        end = _title_for_phrase(ctx, head, end, drafts)
+    of_start = None
+    if kind in ("person", "group") and end == head.i + 1:
+        end = _of_phrase(doc, head, end)
+        of_start = head.i + 1 if end > head.i + 1 else None
     mods = [doc[i] for i in range(start, head.i) if doc[i].dep_ not in ("det", "punct", "case", "predet")]
     givers: list[tuple[int, str, str, Optional[str]]] = []  # (token index, ISO3 or '', why, kb_id)
     former = any(t.lower_ in FORMER or t.lower_.startswith("ex-") for t in mods)
@@ -126,7 +184,7 @@ def _role_np(ctx: Context, head, phrase: str, sector: str, kind: str, office: Op
                 givers.append((t.i, "", f"'{t.text}'", None))
     # The possessor gives the country when it is a person or organisation ("Assad's army").
     for child in head.children:
-        if child.dep_ == "poss" and child.i < head.i and child.i in ctx.owner:
+        if child.dep_ in ("poss", "compound") and child.i < head.i and child.i in ctx.owner:
             d = drafts[ctx.owner[child.i]]
             if kind == "act" and d.kind == "person":
                 continue  # "Putin's proposal": Putin is the actor already
@@ -188,6 +246,7 @@ def _role_np(ctx: Context, head, phrase: str, sector: str, kind: str, office: Op
                     d.sector = "ELI"
         if d.coref is None:
             _name_nominal(ctx, d, kind, office, former, None)
+        d.of_start = of_start  # the country may still come from the "of" phrase
         out.append(d)
     # Appositive: "the Kenyan foreign minister, Jane Roe," is one person; the nominal refers to her.
     linked = [c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
@@ -204,7 +263,65 @@ def _role_np(ctx: Context, head, phrase: str, sector: str, kind: str, office: Op
                     pd.country = pd.country or nd.country
                     pd.sector = pd.sector or nd.sector
                 nd.name, nd.kb_id = pd.name, pd.kb_id
+                # One person: the name's country (from the KB or the text) is the title's too.
+                nd.country = nd.country or pd.country
     return out
+
+
+def _of_phrase(doc, head, end: int) -> int:
+    """An "of" phrase right after a group or a person's role names whom it is ("guarantors of the
+    ceasefire", "the leader of the armed groups", "a group of businessmen"): part of the nominal.
+
+    Kept short and plain: a phrase with a verb or a clause ("the families of those who were killed"),
+    or punctuation other than a hyphen or an apostrophe, is left out.
+    """
+    for child in head.rights:
+        if child.dep_ != "prep" or child.lower_ != "of" or child.i != end:
+            continue
+        pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if pobj is None or pobj.pos_ not in ("NOUN", "PROPN"):
+            return end
+        new_end = pobj.right_edge.i + 1
+        if new_end - child.i > 8:
+            return end
+        for i in range(child.i, new_end):
+            t = doc[i]
+            if t.pos_ in ("VERB", "AUX", "PRON") or (t.is_punct and t.text not in ("-", "'", "\u2019")):
+                return end
+        return new_end
+    return end
+
+
+def _title_for_phrase(ctx: Context, head, end: int, drafts: list[Draft]) -> int:
+    """An office "for" a region or portfolio is part of the title: "Minister for the Middle East",
+    "Special Representative for Syria", "Minister for Central Asia Jane Doe" (the name the tagger
+    ran into the region, as one organisation, comes with it). Returns the new end token.
+
+    Only a capitalised object counts ("Minister for Europe", not "a minister for a day"); a known
+    person (a name the tagger found) or organisation in the phrase stops the widening; an unknown
+    organisation made of the region and the name is absorbed (it is not an organisation).
+    """
+    doc = ctx.doc
+    for child in head.rights:
+        if child.dep_ != "prep" or child.lower_ != "for" or child.i != end:
+            continue
+        pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if pobj is None or not pobj.text[:1].isupper():
+            return end
+        new_end = pobj.right_edge.i + 1
+        if any(doc[i].is_punct and doc[i].text not in ("-", "'", "’") for i in range(child.i, new_end)):
+            return end
+        inside = {ctx.owner[i] for i in range(child.i, new_end) if i in ctx.owner}
+        for idx in inside:
+            d = drafts[idx]
+            if d.start < child.i or d.end > new_end:
+                return end
+            if d.kind == "person" or (d.kb_id and not d.kb_id.startswith("c:")):
+                return end  # "Envoy for the United Nations": a named organisation stays one
+        for idx in inside:
+            drafts[idx].kind = "absorbed"
+        return new_end
+    return end
 
 
 def _name_nominal(ctx: Context, d: Draft, kind: str, office: Optional[str], former: bool,

@@ -110,6 +110,50 @@ def _title_tokens(doc, start: int, end: int):
     return before, appos
 
 
+def _title_run(doc, before: list, start: int, roles: dict = {}) -> list:
+    """The title words right before a name that belong to its span: capitalised words and title words
+    ("Foreign Office Minister", "Turkish Foreign Minister", "lieutenant") and lower-case roles of one person
+    in the KB ("negotiator", "opposition leader"), read leftwards from the name.
+
+    A lower-case description ("failed suicide bomber", "Jordanian-born militant") is evidence for the
+    title analysis but no part of the name's span, and nor is anything left of it.
+    """
+    words = {t.i: t for t in before}
+    run = []
+    i = start - 1
+    while True:
+        t = words.get(i)
+        if t is None and i >= 0 and (doc[i].text == "." or doc[i].lower_ in TITLE_JOINERS) and i - 1 in words:
+            t = doc[i]  # "Lt . Gen." split by the tokenizer; "Minister for Interior" parsed apart
+        if t is None:
+            break
+        low = t.lower_
+        capital = t.text[:1].isupper()
+        office = (roles.get(low) or roles.get(low.rstrip("s")) or (None, None))[1] == "person"
+        if not (capital or low in TITLE_WORDS or low.rstrip(".") in TITLE_WORDS or low in RANK_WORDS
+                or office or low in TITLE_MODIFIERS or low.startswith("ex-") or t.text in ("-", ".")
+                or (t.dep_ == "compound" and run and t.head in run)
+                or (low in TITLE_JOINERS and run and i - 1 in words and words[i - 1].text[:1].isupper())):
+            break
+        run.insert(0, t)
+        i -= 1
+    while run and (run[0].is_punct or run[0].lower_ in TITLE_JOINERS):
+        run.pop(0)
+    return run
+
+
+# Lower-case words inside a capitalised title ("Secretary of State", "Minister for Foreign Affairs").
+TITLE_JOINERS = {"of", "for", "and", "the", "de", "du", "al"}
+# Lower-case words that qualify a title ("former President", "acting Governor").
+TITLE_MODIFIERS = {"former", "then", "acting", "interim", "outgoing", "incoming", "ex", "late", "deputy", "vice"}
+
+
+# Lower-case ranks written before a name ("lieutenant X", "sergeant X"): part of the name's span.
+RANK_WORDS = {"lieutenant", "lt", "lt.", "captain", "capt.", "sergeant", "sgt.", "corporal", "private", "major",
+              "colonel", "general", "brigadier", "admiral", "commander", "president", "minister", "prime",
+              "senator", "sheikh", "imam", "cleric", "pope", "king", "queen", "prince", "princess", "judge"}
+
+
 def _resolve_person(ctx: Context, start: int, end: int, entry: Optional[Entity], drafts: list[Draft],
                     persons: list[int]) -> Draft:
     doc, kb = ctx.doc, ctx.kb
@@ -123,8 +167,9 @@ def _resolve_person(ctx: Context, start: int, end: int, entry: Optional[Entity],
     surname = norm(doc[end - 1].text)
     d = Draft(start, end, root.i, text, kind="person", surname=surname)
     # The actor's span takes in the title before the name ("Russian Foreign Minister Sergei Lavrov").
-    if before:
-        d.start = min(t.i for t in before)
+    span_title = _title_run(doc, before, start, kb.roles)
+    if span_title:
+        d.start = span_title[0].i
         if d.start > 0 and doc[d.start - 1].dep_ == "det" and doc[d.start - 1].head.i >= d.start:
             d.start -= 1
     # Within the article, a surname or a short form refers back to the full name already seen.
@@ -200,6 +245,90 @@ def _antecedent(drafts: list[Draft], persons: list[int], before: int, office: Op
     return None
 
 
+FIRST_SINGULAR = {"i", "me", "my"}
+FIRST_PLURAL = {"we", "us"}
+
+
+def _first_person(ctx: Context, drafts: list[Draft]) -> None:
+    """"I" / "me" / "my" and "we" / "us": the speaker, and the group the speaker speaks for.
+
+    Statements and quoted speech ("Minister X said: I condemn ...; we will ...") name the speaker
+    before the first person: the nearest earlier person is the speaker (any distance: a statement
+    keeps its speaker), and "we" is the speaker's group, with the speaker's country. Without a
+    person earlier the pronoun is kept unresolved (the author or an unnamed speaker).
+    """
+    doc = ctx.doc
+    people = sorted((i for i, d in enumerate(drafts) if d.kind == "person"), key=lambda i: drafts[i].start)
+    k = -1
+    for i, low in enumerate(ctx.ntok):
+        if low not in FIRST_SINGULAR and low not in FIRST_PLURAL:
+            continue
+        tok = ctx.toks[i]
+        while k + 1 < len(people) and drafts[people[k + 1]].start < i:
+            k += 1
+        if tok.pos_ != "PRON" or i in ctx.owner:
+            continue  # "World War I" is a numeral, not a pronoun
+        if low == "my" and tok.dep_ != "poss":
+            continue
+        if low != "my" and tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "dative"):
+            continue
+        a = drafts[people[k]] if k >= 0 else None
+        speaker = (a.name or doc[a.start:a.end].text) if a is not None else None
+        if low in FIRST_SINGULAR:
+            if a is not None:
+                drafts.append(Draft(i, i + 1, i, a.name, a.country, a.sector, a.kb_id, min(a.score, 0.5),
+                                    f"first-person '{tok.text}' -> the speaker {speaker}", "pronoun",
+                                    coref=people[k]))
+            else:
+                drafts.append(Draft(i, i + 1, i, None, None, None, None, 0.2,
+                                    f"first-person '{tok.text}' -> the author or an unnamed speaker", "pronoun"))
+        else:
+            country = a.country if a is not None else None
+            why = f"the group of the speaker {speaker}" if a is not None else "the author's or an unnamed group"
+            drafts.append(Draft(i, i + 1, i, None, country, None, None, 0.3 if country else 0.2,
+                                f"first-person plural '{tok.text}' -> {why}", "pronoun"))
+
+
+def _plural_pronouns(ctx: Context, drafts: list[Draft]) -> None:
+    """"They" as a subject refers back to the nearest group or organisation named in its sentence or
+    the one before ("The rebels withdrew. They said ..."); without one it is left alone."""
+    groups = sorted((i for i, d in enumerate(drafts) if d.kind in ("named", "nominal") and d.end - d.start >= 1
+                     and not (d.kb_id or "").startswith(("p:", "pp:"))),
+                    key=lambda i: drafts[i].start)
+    if not groups:
+        return
+    starts = [drafts[i].start for i in groups]
+    sent_starts = [b[0] for b in _sentences(ctx)]
+    for i, low in enumerate(ctx.ntok):
+        if low != "they":
+            continue
+        tok = ctx.toks[i]
+        if tok.pos_ != "PRON" or tok.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        k = bisect.bisect_left(starts, i) - 1
+        while k >= 0:
+            a = drafts[groups[k]]
+            if a.end <= i and _is_group(ctx, a):
+                break
+            k -= 1
+        if k < 0:
+            continue
+        a = drafts[groups[k]]
+        if bisect.bisect_right(sent_starts, i) - bisect.bisect_right(sent_starts, a.start) > 1:
+            continue
+        drafts.append(Draft(i, i + 1, i, a.name, a.country, a.sector, a.kb_id, min(a.score, 0.5),
+                            f"plural pronoun '{tok.text}' -> {a.name or ctx.doc[a.start:a.end].text}", "pronoun",
+                            coref=groups[k]))
+
+
+def _is_group(ctx: Context, d: Draft) -> bool:
+    """An organisation, or a nominal with a plural head ("the rebels"): what "they" can refer to."""
+    if d.kind == "named":
+        return not (d.kb_id or "").startswith("c:") and not d.reason.startswith(("demonym", "ethnic"))
+    head = ctx.toks[d.head]
+    return head.tag_ in ("NNS", "NNPS")
+
+
 def _pronouns(ctx: Context, drafts: list[Draft]) -> None:
     doc = ctx.doc
     people = sorted((i for i, d in enumerate(drafts) if d.kind == "person" or (d.kind == "nominal" and d.kb_id
@@ -210,6 +339,7 @@ def _pronouns(ctx: Context, drafts: list[Draft]) -> None:
     import bisect
 
     sent_starts = [b[0] for b in _sentences(ctx)]
+    last_seen: dict[int, int] = {}
     k = -1
     for i, low in enumerate(ctx.ntok):
         if low not in PRONOUNS:
@@ -223,10 +353,13 @@ def _pronouns(ctx: Context, drafts: list[Draft]) -> None:
             continue
         ante = people[k]
         a = drafts[ante]
-        # Only within the sentence of the antecedent and the two after it.
-        sents_between = bisect.bisect_right(sent_starts, tok.i) - bisect.bisect_right(sent_starts, a.start)
+        # Only within the sentence of the antecedent, or of a pronoun already resolved to it, and the two
+        # after it ("X said ... He told ... He also ...": the chain goes on).
+        last = max(a.start, last_seen.get(ante, -1))
+        sents_between = bisect.bisect_right(sent_starts, tok.i) - bisect.bisect_right(sent_starts, last)
         if sents_between > 2:
             continue
+        last_seen[ante] = tok.i
         drafts.append(Draft(tok.i, tok.i + 1, tok.i, a.name, a.country, a.sector, a.kb_id, min(a.score, 0.6),
                             f"pronoun '{tok.text}' -> {a.name or doc[a.start:a.end].text}", "pronoun",
                             coref=ante))

@@ -25,7 +25,9 @@ from .context import (
     _head_words, _is_place_position, _pick_entity, _role_last_words, _role_lookup, _unit_country,
 )
 from .match import Match, POS_NAMES, _Tokens, match_phrases
-from .people import _link_same_person, _pronouns, _resolve_person, _untagged_surnames
+from .people import (
+    _first_person, _link_same_person, _plural_pronouns, _pronouns, _resolve_person, _untagged_surnames,
+)
 from .nominals import _role_phrases
 
 
@@ -99,8 +101,25 @@ def resolve(doc, kb: KB, date: Optional[dt.date], places: list[tuple[int, str]] 
     for d in _role_phrases(ctx, used, drafts, persons):
         drafts.append(d)
     _pronouns(ctx, drafts)
+    _first_person(ctx, drafts)
+    _plural_pronouns(ctx, drafts)
     _link_same_person(drafts)
-    return drafts
+    return _drop_absorbed(drafts)
+
+
+def _drop_absorbed(drafts: list[Draft]) -> list[Draft]:
+    """Drafts a longer title took in ("Minister for the Middle East ...") are removed; links remapped."""
+    if not any(d.kind == "absorbed" for d in drafts):
+        return drafts
+    keep = [i for i, d in enumerate(drafts) if d.kind != "absorbed"]
+    new_index = {old: new for new, old in enumerate(keep)}
+    out = []
+    for i in keep:
+        d = drafts[i]
+        if d.coref is not None:
+            d.coref = new_index.get(d.coref)
+        out.append(d)
+    return out
 
 
 def _named_units(doc, matches: list[Match], by_tok: dict[int, Match]) -> list[tuple[int, int, Optional[str], Optional[Match]]]:
@@ -180,7 +199,8 @@ def _resolve_unit(ctx: Context, start: int, end: int, label: Optional[str], m: O
     entry = None
     if m is not None and m.entities:
         entry = _pick_entity(ctx, m.entities, label)
-    if entry is None and label in ("PERSON", "ORG") and (span.start_char, span.end_char) in ctx.place_spans:
+    if entry is None and label in ("PERSON", "ORG") and any(
+            ps <= span.start_char and span.end_char <= pe for ps, pe in ctx.place_spans):
         return None  # the model's PERSON or ORG is a place the places stage resolved ("Palmyra")
     if label == "PERSON" or (entry is not None and entry.type == "p" and label is None):
         return _resolve_person(ctx, start, end, entry, drafts, persons)

@@ -2,17 +2,20 @@
 
 The spans dateline finds, typed as re3d types them (docs/actors.md):
 
-* Person: actors that are people (KB people, unknown named people, surnames, pronouns that refer to
-  a person, role nominals of one person such as "the Foreign Secretary"), then PERSON mentions;
+* Person: actors that are people (KB people, unknown named people, surnames, "he"/"she" and "I"
+  that refer to a person, role nominals of one person such as "the Foreign Secretary"), then PERSON
+  mentions;
 * Organisation: actors that are organisations, governments named by their country or capital used
-  as an actor ("The UK stands by Iraq"), and collective role nominals ("the regime", "coalition
-  forces"), then ORG mentions;
+  as an actor ("The UK stands by Iraq"), collective role nominals ("the regime", "coalition forces"),
+  person roles in the plural ("Iraqi soldiers"), demonyms used as nouns ("two Moroccans") and "we" /
+  "they" (re3d's Organisation is "a group of people"), then ORG mentions;
 * Location: places (the places stage), then GPE, LOC and FAC mentions not used as actors;
-* Nationality: demonyms used as nouns, places that are demonyms, then NORP mentions not inside an
-  actor.
+* Nationality: ethnic groups, places that are demonyms in the singular (a plural one, "thousands of
+  Syrians", is a group), then NORP mentions not inside an actor.
 
-Only spans the stages produce are scored, unchanged: re3d also marks pronouns without a resolved
-actor, "the city of X" phrases and bare titles, and those count as misses.
+Of nested actors only the outermost is scored (re3d's spans are flat: "the members of the Security
+Council" is one span). Only spans the stages produce are scored, unchanged: re3d also marks
+common-noun places ("the city"), "it", and "Town, Country" as one Location, which count as misses.
 
 A span counts when its start, end and type are exactly the gold's (``span_f1``; per type
 ``span_f1_<Type>``). Development split: documents at even positions (by source folder, then
@@ -27,6 +30,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Optional
 
+from ..actors.context import _singular as singular
 from ..actors.kb import norm
 from .common import prf, records_for
 
@@ -64,7 +68,9 @@ def load_gold(gold: Path) -> list[dict]:
 
 def _kind(actor, roles: dict) -> Optional[str]:
     r = actor.reason
-    if r.startswith("pronoun"):
+    if r.startswith(("first-person plural", "plural pronoun")):
+        return "Organisation"  # "we": the group the speaker speaks for
+    if r.startswith(("pronoun", "first-person")):
         return "Person"
     if r.startswith(("KB person", "unknown person", "surname")):
         return "Person"
@@ -73,19 +79,34 @@ def _kind(actor, roles: dict) -> Optional[str]:
     if r.startswith("role '"):
         phrase = r[6:r.index("'", 6)]
         kind = (roles.get(phrase) or [None, "group"])[1]
-        return "Person" if kind == "person" else "Organisation"
-    if r.startswith(("demonym", "ethnic group")):
+        # A person role in the plural ("Iraqi soldiers", "businessmen") is a group of people.
+        return "Person" if kind == "person" and not _plural(actor.text, phrase) else "Organisation"
+    if r.startswith("demonym"):
+        return "Organisation"  # a demonym as a noun ("the Syrians", "two Moroccans"): a group of people
+    if r.startswith("ethnic group"):
         return "Nationality"
     return "Organisation"
+
+
+def _plural(text: str, phrase: str) -> bool:
+    """Does the nominal end in a plural of the role's last word ("soldiers" for "soldier")?"""
+    last = norm(text.split()[-1]) if text.split() else ""
+    word = phrase.split(" ")[-1]
+    return last != word and singular(last) == word
 
 
 def predict(record, roles: dict, demonyms: dict = {}) -> set[tuple[int, int, str]]:
     """Typed spans from the record: actors first, then places, then NER mentions not yet covered."""
     out: dict[tuple[int, int], str] = {}
     covered: list[tuple[int, int]] = []
+    # re3d's spans are flat: an actor inside a longer one ("the Security Council" in "the members of
+    # the Security Council") is not scored on its own; the longer span the stage produced is.
+    spans = [(a.start, a.end) for a in record.actors if _kind(a, roles) is not None]
     for a in record.actors:
         kind = _kind(a, roles)
         if kind is None or (a.start, a.end) in out:
+            continue
+        if any(s <= a.start and a.end <= e and (s, e) != (a.start, a.end) for s, e in spans):
             continue
         out[(a.start, a.end)] = kind
         covered.append((a.start, a.end))
@@ -97,7 +118,9 @@ def predict(record, roles: dict, demonyms: dict = {}) -> set[tuple[int, int, str
         if free(p.start, p.end):
             # A demonym the places stage resolved to its country ("Syrian") is a Nationality here.
             if norm(p.text) in demonyms:
-                out[(p.start, p.end)] = "Nationality"
+                # ... and one in the plural ("thousands of Syrians") names people, a group, as actors do.
+                plural = p.text.endswith("s") and norm(p.text[:-1]) in demonyms
+                out[(p.start, p.end)] = "Organisation" if plural else "Nationality"
                 covered.append((p.start, p.end))
                 continue
             out[(p.start, p.end)] = "Location"

@@ -54,4 +54,22 @@ def load_model(name: str = DEFAULT_MODEL):
                             hint + ".") from None
     if name == DEFAULT_MODEL:
         check_meta(nlp.meta)
+    split_reference_marks(nlp)
     return nlp
+
+
+# Footnote marks glued to a word ("al-Assad,[1]", "Control.[3]", "2005.[4][5]", as in pages copied from
+# wikis) are split off, so that a name does not end in ",[1" and the full stop still ends the sentence.
+REFERENCE_INFIXES = (r"(?<=\w)[.,;:](?=\[\d)", r"\[(?=\d)", r"(?<=\d)\](?=\[)")
+
+
+def split_reference_marks(nlp) -> None:
+    """Add the footnote-mark infixes to the pipeline's tokenizer (once; the model's own infixes are kept)."""
+    import re
+
+    current = getattr(nlp.tokenizer.infix_finditer, "__self__", None)
+    pattern = current.pattern if current is not None else ""
+    if REFERENCE_INFIXES[1] in pattern:
+        return
+    joined = "|".join(REFERENCE_INFIXES) + (f"|{pattern}" if pattern else "")
+    nlp.tokenizer.infix_finditer = re.compile(joined).finditer

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from ..model import Mention, Record, Sentence
 from ..pipeline import register
 
 
 def sentences_and_mentions(doc) -> tuple[list[tuple[int, int]], list[tuple[str, int, int, str]]]:
-    """Compute: sentence bounds and entity spans (trailing whitespace trimmed)."""
+    """Compute: sentence bounds and entity spans (trailing whitespace trimmed; a NORP span without a
+    lower-case bound prefix such as "intra-")."""
     sents = []
     for sent in doc.sents:
         start, end = sent.start_char, sent.end_char
@@ -17,8 +20,19 @@ def sentences_and_mentions(doc) -> tuple[list[tuple[int, int]], list[tuple[str, 
         start += len(stripped) - len(stripped.lstrip())
         if end > start:
             sents.append((start, end))
-    ents = [(e.text, e.start_char, e.end_char, e.label_) for e in doc.ents]
+    ents = []
+    for e in doc.ents:
+        text, start = e.text, e.start_char
+        if e.label_ == "NORP":
+            # "intra-Syrian", "pan-Arab": the bound prefix is no part of the group's name
+            m = NORP_PREFIX.match(text)
+            if m:
+                text, start = text[m.end():], start + m.end()
+        ents.append((text, start, e.end_char, e.label_))
     return sents, ents
+
+
+NORP_PREFIX = re.compile(r"(?:intra|inter|pan|trans)-(?=[A-Z])")
 
 
 @register("nlp", "dateline.nlp.v1", requires=("article", "doc"), assigns=("sentences", "mentions"),

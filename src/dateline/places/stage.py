@@ -20,8 +20,9 @@ def compute(doc, gaz, mentions=None) -> list[tuple[Toponym, Resolution, str | No
 def place_of(pid: str, top: Toponym, res: Resolution, role: str | None) -> Place:
     e = res.entry
     if e is None:
-        return Place(id=pid, text=top.text, start=top.start, end=top.end, score=0.0, reason=res.reason, role=role)
-    return Place(id=pid, text=top.text, start=top.start, end=top.end, name=e.name,
+        return Place(id=pid, text=top.written or top.text, start=top.start, end=top.end, score=0.0,
+                     reason=res.reason, role=role)
+    return Place(id=pid, text=top.written or top.text, start=top.start, end=top.end, name=e.name,
                  geonameid=e.gid if e.gid > 0 else None, feature=e.feature, lat=e.lat, lon=e.lon,
                  admin1=e.admin1 if e.feature not in ("country", "region") else None,
                  country=e.country, score=res.score, reason=res.reason, role=role)

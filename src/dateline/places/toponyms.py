@@ -119,6 +119,73 @@ def _mislabelled_place(ent, gaz: Gazetteer, gpe_names: set[str]) -> bool:
     return False
 
 
+# Words that make a capitalised name a natural feature or a waterworks: "the Samarra Barrage", "Lake X".
+FEATURE_LAST = {"river", "lake", "lakes", "dam", "barrage", "mountains", "valley", "canal", "desert", "sea",
+                "gulf", "bay", "strait", "straits", "island", "islands", "peninsula", "plain", "plateau", "oasis",
+                "reservoir", "basin", "heights", "hills", "gorge", "marshes", "wetlands"}
+FEATURE_FIRST = {"lake", "lakes", "mount", "mt", "mt.", "wadi", "jebel", "jabal", "river", "gulf", "cape", "isle"}
+PLACE_NOUNS = {"city", "town", "village", "district", "province", "region", "area", "neighbourhood",
+               "neighborhood", "suburb", "outskirts", "governorate", "camp"}
+
+
+def _widen(doc, text: str, span, top: Toponym, tops: list[Toponym]) -> None:
+    """The mention's extent takes in the words that belong to the name's phrase: the article of a name
+    that has one ("the Tigris River", "the Americas") and a classifier noun with "of" in front ("the
+    city of Mosul", "the village of X"). The name itself (``text``) is what is looked up; the wider
+    span and its words (``written``) are what the Place records."""
+    start = span.start
+    if start >= 3 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_NOUNS \
+            and not doc[start - 2].ent_type_ and doc[start - 3].dep_ == "det":
+        start -= 2  # "city of" in "the city of X"
+    elif start >= 1 and doc[start - 1].lower_ == "the" and span.start <= doc[start - 1].head.i < span.end:
+        start -= 1  # "the" that belongs to the name
+        if top.text.lower().startswith("the "):
+            return
+    else:
+        return
+    if start != span.start - 1:
+        if start >= 1 and doc[start - 1].dep_ == "det" and doc[start - 1].head.i == start:
+            start -= 1  # "the" of "the city"
+    begin = doc[start].idx
+    if begin >= top.start or any(t.start < top.end and begin < t.end for t in tops):
+        return
+    top.written = text[begin:top.end]
+    top.start = begin
+
+
+def _feature_name(ent) -> bool:
+    """A capitalised name that ends in (or starts with) a feature word is a place, whatever the tagger said."""
+    if len(ent) < 2 or not all(t.text[:1].isupper() or t.lower_ in ("the", "of", "al", "-") for t in ent):
+        return False
+    words = [t.lower_ for t in ent if t.lower_ != "the"]
+    return bool(words) and (words[-1] in FEATURE_LAST or words[0] in FEATURE_FIRST) and len(words) >= 2
+
+
+def _in_place_position(ent, gpe_names: set[str], label: str = "PERSON") -> bool:
+    """A name tagged as a person where only a place can stand: after "in", "near" ... ("in al-Hilla"),
+    as the name of "the village of X", or joined by "and" to a place ("Husaybah and X"). A name
+    tagged as an organisation only in the last way ("in Qamenas, X and Y"): "in NATO" is no place."""
+    doc = ent.doc
+    root = ent.root
+    head = root
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    if head is not root and head.ent_type_ in PLACE_LABELS and fold(doc[head.left_edge.i:head.i + 1].text) in gpe_names:
+        return True
+    if label != "PERSON":
+        return False
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    if nxt is not None and nxt.lower_ in ("'s", "’s", "'", "’"):
+        return False  # "in Smith's garden"
+    prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    if prev in ("in", "at", "near", "outside", "inside", "around", "across", "throughout", "into", "toward",
+                "towards"):
+        return True
+    if prev == "of" and ent.start > 1 and doc[ent.start - 2].lower_ in PLACE_NOUNS:
+        return True
+    return False
+
+
 def role_of(span) -> Optional[str]:
     """location | comparison | origin | None, from the dependency path above the name."""
     root = span.root
@@ -176,11 +243,17 @@ def find(doc, gaz: Gazetteer, mentions=None) -> tuple[list[Toponym], list[Option
         if label in ("ORG", "PERSON"):
             last = ent[-1].lower_
             if not (label == "ORG" and last.rstrip("s") in ADMIN_WORDS and len(ent) >= 2) \
-                    and not _mislabelled_place(ent, gaz, gpe_names):
+                    and not _mislabelled_place(ent, gaz, gpe_names) and not _feature_name(ent) \
+                    and not _in_place_position(ent, gpe_names, label):
                 continue
         elif label == "NORP":
             if fold(ent.text) not in demonyms and fold(ent.text).rstrip("s") not in demonyms:
-                continue
+                # "in Aleppo" tagged as a group: a place when the gazetteer knows it and it is used as one.
+                # Not as a modifier ("in Christian east Beirut" names a community, not a county).
+                if ent.root.dep_ in ("amod", "compound", "nmod") or not (
+                        _mislabelled_place(ent, gaz, gpe_names) or _in_place_position(ent, gpe_names, label)):
+                    continue
+                label = "GPE"
         elif label not in PLACE_LABELS:
             continue
         if label in PLACE_LABELS and _is_org_context(doc, ent):
@@ -200,6 +273,8 @@ def find(doc, gaz: Gazetteer, mentions=None) -> tuple[list[Toponym], list[Option
                 top.hint = hint_word
             if label == "FAC" and not top.fixed and not gaz.lookup(fold(t)):
                 continue
+            if label != "NORP" and len(parts) == 1:
+                _widen(doc, text, span, top, tops)
             tops.append(top)
             roles.append(role_of(span) if label != "NORP" else "origin")
     # State abbreviations right after "Town," that the tagger did not mark ("Corbin, Ky.").
