@@ -108,7 +108,7 @@ def events_plain(store: Store, type, actor, lo, hi, place, modality, limit: int,
         params += [place, place, place.upper(), place]
     return store.query(
         f"""WITH page AS (
-                SELECT e.*, coalesce(e.start_date, a.published) AS date,
+                SELECT {plain_columns(store.con, 'events', 'e')}, coalesce(e.start_date, a.published) AS date,
                        substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence
                 FROM events e JOIN articles a ON a.id = e.article_id
                 WHERE {' AND '.join(where)} ORDER BY date NULLS LAST, e.id LIMIT ? OFFSET ?)
@@ -131,7 +131,7 @@ _EVENT_ROWS = """
 
 def _events_fast(store: Store, type, actor, lo, hi, place, modality, limit: int, offset: int) -> list[dict]:
     """:func:`events` over the derived columns (store/derived.py): the page is chosen and read from
-    the events table alone; only the sentences are cut from the page's articles."""
+    the events table alone."""
     where, params = ["e.has_article"], []
     if type:
         where.append("e.type = ?")
@@ -154,43 +154,21 @@ def _events_fast(store: Store, type, actor, lo, hi, place, modality, limit: int,
         where.append("(e.place_name_key = lower(?) OR e.place_text_key = lower(?) OR e.place_country = ? "
                      "OR e.place_gid = ?)")
         params += [place, place, place.upper(), place]
-    rows = store.query(
-        f"""SELECT e.id, e.list_date AS date, e.type, e.mode, e.modality, e.cameo, e.intensity, e.source_actors,
-                   e.target_actors, e.place_name, e.trigger_text, NULL AS sentence, e.sources, e.targets, e.place,
-                   e.score, e.reason, e.article_id, e.sentence_start, e.sentence_end
-            FROM events e WHERE {' AND '.join(where)}
-            ORDER BY e.list_date NULLS LAST, e.id LIMIT ? OFFSET ?""", params + [limit, offset])
-    if not rows:
+    # The page's ids first, reading only the filter and order columns of every row; then the page's
+    # rows, looked up in the primary-key index (one parameter per value: DuckDB does not use the
+    # index for a list parameter), instead of the wide columns of every row that passes.
+    ids = [r[0] for r in store.con.execute(
+        f"""SELECT e.id FROM events e WHERE {' AND '.join(where)}
+            ORDER BY e.list_date NULLS LAST, e.id LIMIT ? OFFSET ?""", params + [limit, offset]).fetchall()]
+    if not ids:
         return []
-    sentences = event_sentences(store, rows)
-    for r in rows:
-        r["sentence"] = sentences.get(r["id"])
-        del r["sentence_start"], r["sentence_end"]
-    return rows
-
-
-def event_sentences(store: Store, rows: list[dict]) -> dict[str, Optional[str]]:
-    """The evidence sentence of each row (``id``, ``article_id``, ``sentence_start``, ``sentence_end``),
-    cut as the plain SQL cuts it. For a page, the articles are looked up in the primary-key index (one
-    parameter per value: DuckDB does not use the index for a list parameter)."""
-    if not rows:
-        return {}
-    if len(rows) > 1000:  # a long page: one join is quicker than thousands of lookups
-        return dict(store.con.execute(
-            """SELECT e.id, substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start)
-               FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id IN (SELECT unnest(?::TEXT[]))""",
-            [[r["id"] for r in rows]]).fetchall())
-    arts = sorted({r["article_id"] for r in rows})
-    spans = [v for r in rows for v in (r["id"], r["article_id"], r["sentence_start"], r["sentence_end"])]
-    return dict(store.con.execute(
-        f"""WITH arts AS MATERIALIZED (SELECT id, text FROM articles WHERE id IN ({_marks(arts)})),
-                 spans(id, article_id, s0, s1) AS (VALUES {', '.join(['(?, ?, ?::INTEGER, ?::INTEGER)'] * len(rows))})
-            SELECT s.id, substr(a.text, s.s0 + 1, s.s1 - s.s0) FROM spans s JOIN arts a ON a.id = s.article_id""",
-        arts + spans).fetchall())
-
-
-def _marks(values: list) -> str:
-    return ", ".join("?" * len(values)) if values else "NULL"
+    marks = ", ".join("?" * len(ids)) if len(ids) <= 1000 else "SELECT unnest(?::TEXT[])"
+    return store.query(
+        f"""WITH page AS MATERIALIZED (SELECT * FROM events WHERE id IN ({marks}))
+            SELECT e.id, e.list_date AS date, e.type, e.mode, e.modality, e.cameo, e.intensity, e.source_actors,
+                   e.target_actors, e.place_name, e.trigger_text, e.sentence, e.sources, e.targets, e.place,
+                   e.score, e.reason, e.article_id
+            FROM page e ORDER BY e.list_date NULLS LAST, e.id""", ids if len(ids) <= 1000 else [ids])
 
 
 def export(store: Store, table: str, format: str, output: str) -> int:

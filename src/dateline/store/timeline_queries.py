@@ -18,7 +18,7 @@ from ..link import cluster as lk
 from ..link.timelines import PERIODS, aggregate, quadclass
 from . import derived
 from .db import Store
-from .queries import MODALITIES, _date, _page, event_sentences
+from .queries import MODALITIES, _date, _page
 
 _MENTION_SQL = """
 SELECT e.id, e.article_id, e.type, e.modality, e.start_date, e.end_date, e.granularity, e.cameo, e.intensity,
@@ -273,37 +273,22 @@ def _items_fast(store: Store, a: str, b: Optional[str], modality: Optional[str],
     if hi:
         where.append("e.list_date <= ?")
         params.append(hi)
-    # The matching rows first (reading only the filter columns), then their other columns; the
-    # sentences are cut later, for the page of items only (see dyad).
+    # The matching rows first (reading only the filter columns), then their other columns.
     events = store.query(f"""
         WITH hit AS (SELECT e.rowid AS r FROM events e WHERE {' AND '.join(where)})
         SELECT e.id, e.list_date AS date, e.type, e.cameo, e.intensity, e.modality, e.article_id,
-               e.sentence_start, e.sentence_end, e.dyad_sources AS sources, e.dyad_targets AS targets, m.cluster_id
+               e.sentence AS text, e.dyad_sources AS sources, e.dyad_targets AS targets, m.cluster_id
         FROM events e LEFT JOIN cluster_members m ON m.event_id = e.id
         WHERE e.rowid IN (SELECT r FROM hit)""", params)
-    items = []
-    for r in events:
-        it = _event_item({**r, "text": None})
-        it["_span"] = r  # for _fill_texts
-        items.append(it)
+    items = [_event_item(r) for r in events]
     fs, ps = _key_match("q.speaker", a)
     qwhere, qparams = [fs], list(ps)
-    if b is not None:
+    if b is not None:  # about B first: most quotes are about no one
         fb, pb = _key_match("q.about", b)
-        qwhere.append(fb)
-        qparams += pb
+        qwhere, qparams = [fb, fs], pb + ps
     items += _statements(store, qwhere, qparams, lo, hi, speaker="q.speaker_name")
     items.sort(key=lambda it: (it["date"] or dt.date.max, it["kind"], it["id"]))
     return items
-
-
-def _fill_texts(store: Store, items: list[dict]) -> None:
-    """The evidence sentence of the event items the fast path left without one."""
-    todo = [it for it in items if "_span" in it]
-    if todo:
-        sentences = event_sentences(store, [it["_span"] for it in todo])
-        for it in todo:
-            it["text"] = " ".join((sentences.get(it.pop("_span")["id"]) or "").split())
 
 
 def _event_item(r: dict) -> dict:
@@ -316,18 +301,20 @@ def _event_item(r: dict) -> dict:
 def _statements(store: Store, qwhere: list[str], qparams: list, lo, hi,
                 speaker: str = "(SELECT coalesce(x.name, x.text) FROM actors x WHERE x.id = q.speaker)") -> list[dict]:
     """Quotes passing ``qwhere`` (over ``q``) and the publication dates, as timeline items."""
-    qwhere, qparams = list(qwhere), list(qparams)
+    # the matching quotes first, reading only the filter columns; then their text, date and speaker
+    where, params = ["q.rowid IN (SELECT r FROM hit)"], list(qparams)
     if lo:
-        qwhere.append("a.published >= ?")
-        qparams.append(lo)
+        where.append("a.published >= ?")
+        params.append(lo)
     if hi:
-        qwhere.append("a.published <= ?")
-        qparams.append(hi)
+        where.append("a.published <= ?")
+        params.append(hi)
     out = []
     for r in store.query(f"""
+            WITH hit AS (SELECT q.rowid AS r FROM quotes q WHERE {' AND '.join(qwhere)})
             SELECT q.id, a.published AS date, q.kind, q.content_text, q.article_id,
                    {speaker} AS speaker
-            FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {' AND '.join(qwhere)}""", qparams):
+            FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {' AND '.join(where)}""", params):
         out.append({"date": r["date"], "kind": "statement", "type": None, "cameo": None, "quadclass": None,
                     "intensity": None, "modality": None, "sources": r["speaker"], "targets": None,
                     "text": " ".join((r["content_text"] or "").split()), "id": r["id"],
@@ -403,9 +390,5 @@ def dyad(store: Store, a: str, b: Optional[str] = None, period: str = "month", m
         raise DatelineError("E401", "An actor is needed.", "Give an ISO3 code (RUS), COUNTRY:SECTOR or a name.")
     limit, offset = _page(limit, offset)
     items = _items(store, a, b, modality, _date(date_from, "from"), _date(date_to, "to"))
-    page = items[offset:offset + limit]
-    _fill_texts(store, page)
-    for it in items[:offset] + items[offset + limit:]:
-        it.pop("_span", None)
     return {"actors": [a] + ([b] if b else []), "period": period, "n_items": len(items),
-            "periods": aggregate(items, period), "items": page}
+            "periods": aggregate(items, period), "items": items[offset:offset + limit]}
