@@ -193,3 +193,15 @@ def test_a_run_writes_the_derived_columns(extract, tmp_path):
         for actor in ("RUS", "UKR", "FRA", "Ukraine"):
             assert queries.events(st, actor=actor, modality="all") == queries.events_plain(
                 st, None, actor, None, None, None, "all", 50, 0)
+
+
+def test_api_snapshot_filters_equal_plain_sql(store):
+    """The HTTP API's snapshot resolves actor and place values with the derived columns too."""
+    from dateline.api import index
+
+    for sql, values in ((index._ACTOR_SQL, ACTOR_VALUES), (index._PLACE_SQL, PLACE_VALUES)):
+        for v in values:
+            fast_sql, fast_params = index._fast_member(store.con, sql, v)
+            plain = {r[0] for r in store.con.execute(sql, [v.upper(), v, v, v] if sql is index._ACTOR_SQL
+                                                     else [v, v, v.upper(), v]).fetchall()}
+            assert {r[0] for r in store.con.execute(fast_sql, fast_params).fetchall()} == plain, v
