@@ -71,7 +71,8 @@ CREATE TABLE runs (
     (4, "time intervals", "ALTER TABLE times ADD COLUMN start_date DATE; ALTER TABLE times ADD COLUMN end_date DATE; "
                           "ALTER TABLE times ADD COLUMN granularity TEXT;"),
     # Copies on events and quotes of what the common filters need, filled for the rows already
-    # stored (store/derived.py says why and what; writers fill them with derived.derive).
+    # stored (store/derived.py says why and what; writers fill them with derived.derive). Should the
+    # derivation change, add a migration that sets the marker columns to NULL and derives again.
     (7, "query columns", derived.columns_sql() + derived.DERIVE_EVENTS + derived.DERIVE_QUOTES),
 ]
 
