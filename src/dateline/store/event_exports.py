@@ -11,6 +11,7 @@ import json
 from typing import Any
 
 from .db import Store
+from .derived import plain_columns
 
 CAMEO_COLUMNS = ["event_id", "date", "source_name", "source_country", "source_sector", "cameo_code",
                  "cameo_root", "plover_type", "plover_mode", "intensity", "target_name", "target_country",
@@ -27,7 +28,7 @@ DISORDER = {"Battles": "Political violence", "Explosions/Remote violence": "Poli
 
 def _rows(store: Store) -> list[dict[str, Any]]:
     events = store.query(
-        """SELECT e.*, a.published, a.source AS publisher, a.text AS article_text
+        f"""SELECT {plain_columns(store.con, 'events', 'e')}, a.published, a.source AS publisher, a.text AS article_text
            FROM events e JOIN articles a ON a.id = e.article_id ORDER BY coalesce(e.start_date, a.published), e.id""")
     actors = {r["id"]: r for r in store.query("SELECT id, text, name, country, sector FROM actors")}
     places = {r["id"]: r for r in store.query(

@@ -6,6 +6,8 @@ follow the output contract of the data model.
 
 from __future__ import annotations
 
+from . import derived
+
 MIGRATIONS: list[tuple[int, str, str]] = [
     (1, "initial schema", """
 CREATE TABLE articles (
@@ -68,6 +70,10 @@ CREATE TABLE runs (
     (6, "quote content parts", "ALTER TABLE quotes ADD COLUMN content_parts JSON;"),
     (4, "time intervals", "ALTER TABLE times ADD COLUMN start_date DATE; ALTER TABLE times ADD COLUMN end_date DATE; "
                           "ALTER TABLE times ADD COLUMN granularity TEXT;"),
+    # Copies on events and quotes of what the common filters need, filled for the rows already
+    # stored (store/derived.py says why and what; writers fill them with derived.derive). Should the
+    # derivation change, add a migration that sets the marker columns to NULL and derives again.
+    (7, "query columns", derived.columns_sql() + derived.DERIVE_EVENTS + derived.DERIVE_QUOTES),
 ]
 
 LATEST = max(version for version, _, _ in MIGRATIONS)

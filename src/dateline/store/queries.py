@@ -10,6 +10,8 @@ from typing import Optional
 
 from ..errors import DatelineError
 from .db import DATA_TABLES, Store
+from . import derived
+from .derived import plain_columns
 
 MODALITIES = ("asserted", "negated", "hypothetical", "future", "threatened", "demanded")
 EXPORT_FORMATS = ("parquet", "csv", "jsonl")
@@ -73,21 +75,29 @@ def events(store: Store, type: Optional[str] = None, actor: Optional[str] = None
            limit: int = 50, offset: int = 0) -> list[dict]:
     """Events with their sentence; by default only asserted ones (``modality='all'`` for every one)."""
     limit, offset = _page(limit, offset)
+    if modality and modality != "all" and modality not in MODALITIES:
+        raise DatelineError("E401", f"Unknown modality {modality!r}.", f"Use one of {', '.join(MODALITIES)} or all.")
+    lo, hi = _date(date_from, "from"), _date(date_to, "to")
+    if derived.ready(store.con) and (not actor or derived.SEP not in actor):
+        return _events_fast(store, type, actor, lo, hi, place, modality, limit, offset)
+    return events_plain(store, type, actor, lo, hi, place, modality, limit, offset)
+
+
+def events_plain(store: Store, type, actor, lo, hi, place, modality, limit: int, offset: int) -> list[dict]:
+    """:func:`events` in plain SQL over the joined tables (the meaning the fast path must keep)."""
     where, params = ["TRUE"], []
     if type:
         where.append("e.type = ?")
         params.append(type.upper())
     if modality and modality != "all":
-        if modality not in MODALITIES:
-            raise DatelineError("E401", f"Unknown modality {modality!r}.", f"Use one of {', '.join(MODALITIES)} or all.")
         where.append("e.modality = ?")
         params.append(modality)
-    if (d := _date(date_from, "from")):
+    if lo:
         where.append("coalesce(e.end_date, e.start_date, a.published) >= ?")
-        params.append(d)
-    if (d := _date(date_to, "to")):
+        params.append(lo)
+    if hi:
         where.append("coalesce(e.start_date, e.end_date, a.published) <= ?")
-        params.append(d)
+        params.append(hi)
     if actor:
         where.append("""e.id IN (SELECT ea.event_id FROM event_actors ea JOIN actors x ON x.id = ea.actor_id
                         WHERE x.country = ? OR lower(x.name) = lower(?) OR x.kb_id = ? OR lower(x.text) = lower(?))""")
@@ -98,10 +108,16 @@ def events(store: Store, type: Optional[str] = None, actor: Optional[str] = None
         params += [place, place, place.upper(), place]
     return store.query(
         f"""WITH page AS (
-                SELECT e.*, coalesce(e.start_date, a.published) AS date,
+                SELECT {plain_columns(store.con, 'events', 'e')}, coalesce(e.start_date, a.published) AS date,
                        substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence
                 FROM events e JOIN articles a ON a.id = e.article_id
                 WHERE {' AND '.join(where)} ORDER BY date NULLS LAST, e.id LIMIT ? OFFSET ?)
+            {_EVENT_ROWS}""",
+        params + [limit, offset])
+
+
+# The columns of a page of events, from ``page`` (events with ``date`` and ``sentence``).
+_EVENT_ROWS = """
             SELECT p.id, p.date, p.type, p.mode, p.modality, p.cameo, p.intensity,
                    (SELECT string_agg(coalesce(x.country || ' ' || x.sector, x.country, x.name, x.text), '; ' ORDER BY x.id)
                       FROM actors x WHERE list_contains(p.sources, x.id)) AS source_actors,
@@ -110,8 +126,49 @@ def events(store: Store, type: Optional[str] = None, actor: Optional[str] = None
                    pl.name AS place_name, p.trigger_text, p.sentence, p.sources, p.targets, p.place,
                    p.score, p.reason, p.article_id
             FROM page p LEFT JOIN places pl ON pl.id = p.place
-            ORDER BY p.date NULLS LAST, p.id""",
-        params + [limit, offset])
+            ORDER BY p.date NULLS LAST, p.id"""
+
+
+def _events_fast(store: Store, type, actor, lo, hi, place, modality, limit: int, offset: int) -> list[dict]:
+    """:func:`events` over the derived columns (store/derived.py): the page is chosen and read from
+    the events table alone."""
+    where, params = ["e.has_article"], []
+    if type:
+        where.append("e.type = ?")
+        params.append(type.upper())
+    if modality and modality != "all":
+        where.append("e.modality = ?")
+        params.append(modality)
+    if lo:
+        where.append("e.date_hi >= ?")
+        params.append(lo)
+    if hi:
+        where.append("e.date_lo <= ?")
+        params.append(hi)
+    if actor:
+        src, p1 = derived.actor_match("e.source", actor)
+        tgt, p2 = derived.actor_match("e.target", actor)
+        where.append(f"({src} OR {tgt})")
+        params += p1 + p2
+    if place:
+        where.append("(e.place_name_key = lower(?) OR e.place_text_key = lower(?) OR e.place_country = ? "
+                     "OR e.place_gid = ?)")
+        params += [place, place, place.upper(), place]
+    # The page's ids first, reading only the filter and order columns of every row; then the page's
+    # rows, looked up in the primary-key index (one parameter per value: DuckDB does not use the
+    # index for a list parameter), instead of the wide columns of every row that passes.
+    ids = [r[0] for r in store.con.execute(
+        f"""SELECT e.id FROM events e WHERE {' AND '.join(where)}
+            ORDER BY e.list_date NULLS LAST, e.id LIMIT ? OFFSET ?""", params + [limit, offset]).fetchall()]
+    if not ids:
+        return []
+    marks = ", ".join("?" * len(ids)) if len(ids) <= 1000 else "SELECT unnest(?::TEXT[])"
+    return store.query(
+        f"""WITH page AS MATERIALIZED (SELECT * FROM events WHERE id IN ({marks}))
+            SELECT e.id, e.list_date AS date, e.type, e.mode, e.modality, e.cameo, e.intensity, e.source_actors,
+                   e.target_actors, e.place_name, e.trigger_text, e.sentence, e.sources, e.targets, e.place,
+                   e.score, e.reason, e.article_id
+            FROM page e ORDER BY e.list_date NULLS LAST, e.id""", ids if len(ids) <= 1000 else [ids])
 
 
 def export(store: Store, table: str, format: str, output: str) -> int:
@@ -128,5 +185,6 @@ def export(store: Store, table: str, format: str, output: str) -> int:
                             f"Use one of {', '.join(EXPORT_FORMATS + EVENT_EXPORT_FORMATS)}.")
     options = {"parquet": "(FORMAT parquet)", "csv": "(FORMAT csv, HEADER)", "jsonl": "(FORMAT json)"}[format]
     escaped = output.replace("'", "''")
-    store.con.execute(f"COPY (SELECT * FROM {table}) TO '{escaped}' {options}")
+    # without the store's own copies for queries (store/derived.py): they are not part of the data
+    store.con.execute(f"COPY (SELECT {plain_columns(store.con, table)} FROM {table}) TO '{escaped}' {options}")
     return store.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]

@@ -23,6 +23,7 @@ from typing import Any, Iterable, Optional
 
 from ..errors import DatelineError
 from ..model import Record, Reject
+from . import derived
 from .db import RECORD_TABLES, Store, open_store
 from .rows import record_rows, reject_row
 
@@ -103,7 +104,7 @@ class ShardWriter:
         con.register("_rows", pa.Table.from_pylist(rows))
         try:  # one statement, no transaction: an unknown column raises DuckDB's own Binder Error
             con.execute(f"INSERT OR IGNORE INTO {table} BY NAME SELECT * FROM _rows")
-            return con.sql(f"SELECT * FROM {table}").to_arrow_table()
+            return con.sql(f"SELECT {derived.plain_columns(con, table)} FROM {table}").to_arrow_table()
         finally:
             con.unregister("_rows")
             con.execute(f"DELETE FROM {table}")
@@ -115,7 +116,7 @@ def table_schemas() -> tuple[Store, dict, dict[str, set[str]]]:
     filled by a DEFAULT (ingested_at, first_seen, rejected_at), which the writer sets as DuckDB would.
     Built once per process (a worker builds it when it starts, see dateline.engines.dask)."""
     store = open_store(":memory:")
-    schemas = {t: store.con.sql(f"SELECT * FROM {t} LIMIT 0").to_arrow_table().schema for t in SHARD_TABLES}
+    schemas = {t: store.con.sql(f"SELECT {derived.plain_columns(store.con, t)} FROM {t} LIMIT 0").to_arrow_table().schema for t in SHARD_TABLES}
     defaults = {t: {r[0] for r in store.con.execute(
         "SELECT column_name FROM information_schema.columns WHERE table_name = ? AND column_default IS NOT NULL",
         [t]).fetchall()} for t in SHARD_TABLES}
@@ -171,6 +172,7 @@ def import_into(store: Store, shards: str, link: bool = True, run: str = "") -> 
             files = shard_files(str(shards), table, run)
             if files:
                 _insert_files(store, table, files, remote=is_url(str(shards)))
+        derived.derive(store.con)  # shards carry no query columns: they are the store's own copies
     after = store.counts(SHARD_TABLES)
     out: dict[str, Any] = {"shards": str(shards), "db": store.path,
                            "added": {t: after[t] - before[t] for t in SHARD_TABLES}}

@@ -16,6 +16,7 @@ from typing import Any, Optional
 from ..errors import DatelineError
 from ..link import cluster as lk
 from ..link.timelines import PERIODS, aggregate, quadclass
+from . import derived
 from .db import Store
 from .queries import MODALITIES, _date, _page
 
@@ -236,6 +237,93 @@ def _actor_filter(alias: str, actor: str) -> tuple[str, list]:
 
 
 def _items(store: Store, a: str, b: Optional[str], modality: Optional[str], lo, hi) -> list[dict]:
+    if modality and modality != "all" and modality not in MODALITIES:
+        raise DatelineError("E401", f"Unknown modality {modality!r}.", f"Use one of {', '.join(MODALITIES)} or all.")
+    if (derived.SEP in a or (b is not None and derived.SEP in b)
+            or not derived.ready(store.con, "events") or not derived.ready(store.con, "quotes")):
+        return _items_plain(store, a, b, modality, lo, hi)
+    return _items_fast(store, a, b, modality, lo, hi)
+
+
+def _key_match(column: str, actor: str) -> tuple[str, list]:
+    """:func:`_actor_filter` over a derived key column (store/derived.py)."""
+    m = re.fullmatch(r"([A-Za-z]{3})[: ]([A-Za-z]{3})", actor.strip())
+    if m:
+        return derived.sector_match(column, m.group(1).upper(), m.group(2).upper())
+    return derived.actor_match(column, actor)
+
+
+def _items_fast(store: Store, a: str, b: Optional[str], modality: Optional[str], lo, hi) -> list[dict]:
+    """:func:`_items` over the derived columns: one scan of events and one of quotes, no actor joins."""
+    sa, psa = _key_match("e.source", a)
+    ta, pta = _key_match("e.target", a)
+    if b is None:
+        where, params = [f"({sa} OR {ta})"], psa + pta
+    else:
+        sb, psb = _key_match("e.source", b)
+        tb, ptb = _key_match("e.target", b)
+        where, params = [f"(({sa} AND {tb}) OR ({ta} AND {sb}))"], psa + ptb + pta + psb
+    where.append("e.has_article")
+    if modality and modality != "all":
+        where.append("e.modality = ?")
+        params.append(modality)
+    if lo:
+        where.append("e.list_date >= ?")
+        params.append(lo)
+    if hi:
+        where.append("e.list_date <= ?")
+        params.append(hi)
+    # The matching rows first (reading only the filter columns), then their other columns.
+    events = store.query(f"""
+        WITH hit AS (SELECT e.rowid AS r FROM events e WHERE {' AND '.join(where)})
+        SELECT e.id, e.list_date AS date, e.type, e.cameo, e.intensity, e.modality, e.article_id,
+               e.sentence AS text, e.dyad_sources AS sources, e.dyad_targets AS targets, m.cluster_id
+        FROM events e LEFT JOIN cluster_members m ON m.event_id = e.id
+        WHERE e.rowid IN (SELECT r FROM hit)""", params)
+    items = [_event_item(r) for r in events]
+    fs, ps = _key_match("q.speaker", a)
+    qwhere, qparams = [fs], list(ps)
+    if b is not None:  # about B first: most quotes are about no one
+        fb, pb = _key_match("q.about", b)
+        qwhere, qparams = [fb, fs], pb + ps
+    items += _statements(store, qwhere, qparams, lo, hi, speaker="q.speaker_name")
+    items.sort(key=lambda it: (it["date"] or dt.date.max, it["kind"], it["id"]))
+    return items
+
+
+def _event_item(r: dict) -> dict:
+    return {"date": r["date"], "kind": "event", "type": r["type"], "cameo": r["cameo"],
+            "quadclass": quadclass(r["cameo"], r["type"]), "intensity": r["intensity"], "modality": r["modality"],
+            "sources": r["sources"], "targets": r["targets"], "text": " ".join((r["text"] or "").split()),
+            "id": r["id"], "article_id": r["article_id"], "cluster_id": r["cluster_id"]}
+
+
+def _statements(store: Store, qwhere: list[str], qparams: list, lo, hi,
+                speaker: str = "(SELECT coalesce(x.name, x.text) FROM actors x WHERE x.id = q.speaker)") -> list[dict]:
+    """Quotes passing ``qwhere`` (over ``q``) and the publication dates, as timeline items."""
+    # the matching quotes first, reading only the filter columns; then their text, date and speaker
+    where, params = ["q.rowid IN (SELECT r FROM hit)"], list(qparams)
+    if lo:
+        where.append("a.published >= ?")
+        params.append(lo)
+    if hi:
+        where.append("a.published <= ?")
+        params.append(hi)
+    out = []
+    for r in store.query(f"""
+            WITH hit AS (SELECT q.rowid AS r FROM quotes q WHERE {' AND '.join(qwhere)})
+            SELECT q.id, a.published AS date, q.kind, q.content_text, q.article_id,
+                   {speaker} AS speaker
+            FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {' AND '.join(where)}""", params):
+        out.append({"date": r["date"], "kind": "statement", "type": None, "cameo": None, "quadclass": None,
+                    "intensity": None, "modality": None, "sources": r["speaker"], "targets": None,
+                    "text": " ".join((r["content_text"] or "").split()), "id": r["id"],
+                    "article_id": r["article_id"], "cluster_id": None})
+    return out
+
+
+def _items_plain(store: Store, a: str, b: Optional[str], modality: Optional[str], lo, hi) -> list[dict]:
+    """:func:`_items` in plain SQL over the joined tables (the meaning the fast path must keep)."""
     fa, pa = _actor_filter("x", a)
     where, params = [], []
     if b is None:
@@ -276,10 +364,7 @@ def _items(store: Store, a: str, b: Optional[str], modality: Optional[str], lo, 
         FROM ev LEFT JOIN names s ON s.event_id = ev.id AND s.role = 'source'
                 LEFT JOIN names t ON t.event_id = ev.id AND t.role = 'target'
                 LEFT JOIN cluster_members m ON m.event_id = ev.id""", params)
-    items = [{"date": r["date"], "kind": "event", "type": r["type"], "cameo": r["cameo"],
-              "quadclass": quadclass(r["cameo"], r["type"]), "intensity": r["intensity"], "modality": r["modality"],
-              "sources": r["sources"], "targets": r["targets"], "text": " ".join((r["text"] or "").split()),
-              "id": r["id"], "article_id": r["article_id"], "cluster_id": r["cluster_id"]} for r in events]
+    items = [_event_item(r) for r in events]
     # statements: quotes spoken by A (about B, for a dyad)
     fs, ps = _actor_filter("x", a)
     qwhere, qparams = [f"q.speaker IN (SELECT x.id FROM actors x WHERE {fs})"], list(ps)
@@ -290,20 +375,7 @@ def _items(store: Store, a: str, b: Optional[str], modality: Optional[str], lo, 
                                                      WHERE q2.speaker IN (SELECT x.id FROM actors x WHERE {fs})) ab
                                  JOIN actors y ON y.id = ab.aid WHERE {fb})""")
         qparams += list(ps) + pb
-    if lo:
-        qwhere.append("a.published >= ?")
-        qparams.append(lo)
-    if hi:
-        qwhere.append("a.published <= ?")
-        qparams.append(hi)
-    for r in store.query(f"""
-            SELECT q.id, a.published AS date, q.kind, q.content_text, q.article_id,
-                   (SELECT coalesce(x.name, x.text) FROM actors x WHERE x.id = q.speaker) AS speaker
-            FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {' AND '.join(qwhere)}""", qparams):
-        items.append({"date": r["date"], "kind": "statement", "type": None, "cameo": None, "quadclass": None,
-                      "intensity": None, "modality": None, "sources": r["speaker"], "targets": None,
-                      "text": " ".join((r["content_text"] or "").split()), "id": r["id"],
-                      "article_id": r["article_id"], "cluster_id": None})
+    items += _statements(store, qwhere, qparams, lo, hi)
     items.sort(key=lambda it: (it["date"] or dt.date.max, it["kind"], it["id"]))
     return items
 
