@@ -22,6 +22,7 @@ def sentences_and_mentions(doc) -> tuple[list[tuple[int, int]], list[tuple[str, 
 
 
 @register("nlp", "dateline.nlp.v1", requires=("article", "doc"), assigns=("sentences", "mentions"),
+          spacy=("doc.sents", "doc.ents"),
           description="spaCy sentences and named entities (the model is chosen by `spacy_model`)")
 def make_nlp_stage(config: dict):
     def nlp_stage(record: Record, doc) -> None:
