@@ -167,3 +167,33 @@ def test_main_process_of_a_run_does_not_import_spacy():
             " print(sorted(m for m in ('spacy', 'thinc', 'scipy') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+# Attribute reads in a stage's package and the annotation each needs: a stage that starts reading
+# one must declare it, or `--stages` runs would load a model without it.
+_READS = {
+    r"\.tag_?\b|\bTAG\b": "token.tag",
+    r"\.pos_?\b|\bPOS\b": "token.pos",
+    r"\.lemma_?\b|\bLEMMA\b": "token.lemma",
+    r"\.dep_?\b|\bDEP\b|\.head\b|\.children\b|\.subtree\b|\.ancestors\b|\.lefts\b|\.rights\b": "token.dep",
+    r"\.sents?\b|\.is_sent_start\b|SENT_START": "doc.sents",
+    r"\.ents\b|\.ent_type_?\b|\.ent_iob_?\b|\bENT_TYPE\b": "doc.ents",
+}
+
+
+@pytest.mark.parametrize("stage", ["nlp", "time", "places", "actors", "events", "quotes"])
+def test_declared_annotations_cover_what_the_stage_package_reads(stage):
+    import re
+    from pathlib import Path
+
+    import dateline
+
+    package = Path(dateline.__file__).parent / stage
+    files = [p for p in package.glob("*.py") if (stage, p.name) != ("nlp", "model.py")]  # the loader itself
+    source = "\n".join(p.read_text(encoding="utf-8") for p in files)
+    source = re.sub(r"#[^\n]*|\"\"\"[\s\S]*?\"\"\"", "", source)  # comments and docstrings
+    declared = set(registry()[f"dateline.{stage}.v1"].spacy)
+    if "token.ent_type" in declared:
+        declared.add("doc.ents")
+    read = {ann for pattern, ann in _READS.items() if re.search(pattern, source)}
+    assert read <= declared, f"{stage} reads {sorted(read - declared)} without declaring it"
