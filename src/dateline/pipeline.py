@@ -12,6 +12,8 @@ components the configured stages read (:func:`dateline.nlp.model.plan_components
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import functools
 import importlib
 import signal
 import threading
@@ -115,6 +117,28 @@ def spacy_needs(specs: Iterable[StageSpec]) -> Optional[frozenset[str]]:
     return frozenset(needs)
 
 
+@functools.lru_cache(maxsize=1)
+def _malloc_trim() -> Optional[Callable[[int], int]]:
+    """glibc's malloc_trim, or None elsewhere (macOS, musl, Windows)."""
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+        return libc.malloc_trim
+    except (OSError, AttributeError):
+        return None
+
+
+def release_memory() -> None:
+    """Give the heap memory freed by a batch back to the operating system.
+
+    spaCy's network allocates its working arrays per batch; after a long article glibc keeps the
+    freed pages, so a worker's resident memory stays at its largest batch for the rest of the run
+    (measured on T17: 588 MB held after two batches with 80,000-character articles, 263 MB with a
+    trim after each batch). One trim per batch costs well under a millisecond."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
 class StageTimeout(BaseException):
     """Raised inside a stage when the article's time budget is spent. A BaseException, so that a
     stage's own ``except Exception`` cannot swallow it."""
@@ -191,6 +215,8 @@ class Pipeline:
         self.profile["spacy"] = self.profile.get("spacy", 0.0) + _time.perf_counter() - t0
         for record, doc in zip(records, docs):
             self.apply(record, doc)
+        del docs
+        release_memory()
         return records
 
     def apply(self, record: Record, doc: Any) -> Record:
