@@ -11,7 +11,7 @@ from dateline.time.calendar import bounds
 def test_stage_is_registered_and_implemented():
     spec = registry()["dateline.time.v1"]
     assert spec.implemented
-    assert spec.requires == ("sentences", "mentions")
+    assert spec.requires == ("article", "doc")  # reads only the Doc: runs without the nlp stage
     assert spec.assigns == ("times",)
 
 

@@ -78,6 +78,17 @@ def _cell(value: Any) -> str:
     return " ".join(str(value).split())
 
 
+def _stage_list(value: Optional[str]) -> Optional[list[str]]:
+    """``--stages time,places`` as the list the `pipeline` setting takes."""
+    if value is None:
+        return None
+    return [s.strip() for s in value.split(",") if s.strip()]
+
+
+STAGES_HELP = ("Comma-separated stages to run, in order, instead of the setting `pipeline` (e.g. `time` or "
+               "`nlp,time,places`); only the spaCy components they read are loaded (`dateline stages`).")
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(dateline.__version__, prog_name="dateline")
 def main() -> None:
@@ -98,6 +109,7 @@ def main() -> None:
 @click.option("--spacy-model", default=None, help="Installed spaCy pipeline to use instead of the pinned default.")
 @click.option("--exclude", multiple=True, help="Skip files whose name or path matches this glob (repeatable), "
               "added to the setting `exclude`.")
+@click.option("--stages", "stage_names", default=None, help=STAGES_HELP)
 @click.option("--profile", is_flag=True, help="Print the time spent in each stage.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
@@ -111,8 +123,8 @@ def main() -> None:
 @click.option("--shards-only", is_flag=True, help="With --engine dask: write the shards and stop, without "
               "importing them into --db (later: dateline import SHARDS --db FILE).")
 @coded_errors
-def run(paths, db, workers, limit, config_file, spacy_model, exclude, profile, quiet, as_json, engine, scheduler,
-        shards, shards_only) -> None:
+def run(paths, db, workers, limit, config_file, spacy_model, exclude, stage_names, profile, quiet, as_json, engine,
+        scheduler, shards, shards_only) -> None:
     """Read PATHS (files, folders, globs, or - for stdin) into the DuckDB file.
 
     Plain text (first line `date YYYY-MM-DD`, optional title line), JSON Lines,
@@ -132,6 +144,8 @@ def run(paths, db, workers, limit, config_file, spacy_model, exclude, profile, q
         from .settings import load_config
 
         extra["exclude"] = list(load_config(config_file)["exclude"]) + list(exclude)
+    if stage_names is not None:
+        extra["pipeline"] = _stage_list(stage_names)
     summary = dateline.run(list(paths), db=db, workers=workers, limit=limit, config_file=config_file,
                            spacy_model=spacy_model, progress=not quiet, engine=engine, scheduler=scheduler,
                            shards=shards, shards_only=shards_only, **extra)
@@ -185,13 +199,17 @@ def import_(shards, db, views, link, as_json) -> None:
 @click.option("--published", default=None, help="Publication date YYYY-MM-DD (else a `date` header line is used).")
 @click.option("--json", "as_json", is_flag=True, default=True, help="Print the record as JSON (the default).")
 @click.option("--spacy-model", default=None, help="Installed spaCy pipeline to use.")
+@click.option("--stages", "stage_names", default=None, help=STAGES_HELP)
+@click.option("--config", "config_file", default=None, help="TOML settings file layered over the defaults.")
 @coded_errors
-def extract(file, published, as_json, spacy_model) -> None:
+def extract(file, published, as_json, spacy_model, stage_names, config_file) -> None:
     """Print the full typed record of one article after every stage (nothing is stored).
 
     Example:
 
         dateline extract examples/corpus/01_kharkiv_drones.txt --json
+
+        dateline extract examples/corpus/01_kharkiv_drones.txt --stages time
     """
     from .ingest.reader import HEADER
 
@@ -199,7 +217,8 @@ def extract(file, published, as_json, spacy_model) -> None:
     lines = text.split("\n", 1)
     if published is None and lines and (m := HEADER.match(lines[0].strip())):
         published, text = m.group(1), lines[1] if len(lines) > 1 else ""
-    record = dateline.extract(text, published=published, spacy_model=spacy_model)
+    record = dateline.extract(text, published=published, spacy_model=spacy_model, config_file=config_file,
+                              pipeline=_stage_list(stage_names))
     click.echo(record.model_dump_json(indent=1, by_alias=True))
 
 

@@ -42,7 +42,10 @@ SETTINGS: tuple[Setting, ...] = (
             "only); else the address of a running Dask scheduler, e.g. tcp://10.0.0.5:8786."),
     Setting("shards", None, "With `engine = \"dask\"`: folder or fsspec URL (s3://bucket/run) for the Parquet "
             "shards; default a temporary folder removed after the import. A cluster needs one every worker reaches."),
-    Setting("batch_size", 32, "Articles per spaCy batch and per database transaction."),
+    Setting("batch_size", 32, "Articles per batch handed to a worker and per database transaction."),
+    Setting("spacy_batch_chars", 20_000, "Characters of text per spaCy batch inside a worker (at least one "
+            "article): spaCy's working memory grows with the text it parses at once. 0 parses `batch_size` "
+            "articles at once."),
     Setting("max_article_chars", 1_000_000, "Longer articles are rejected (E107); split them first."),
     Setting("doc_time_budget", 30.0, "Seconds one article may spend in the stages before it is stopped (E302)."),
     Setting("near_duplicate_threshold", 0.85, "Estimated Jaccard similarity of word 5-gram shingles above which "

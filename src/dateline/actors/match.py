@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -27,13 +28,13 @@ class _Tokens:
         return self.n
 
 
-def _pos_names() -> dict[int, str]:
+@functools.lru_cache(maxsize=1)
+def pos_names() -> dict[int, str]:
+    """spaCy's POS symbol ids to names; built on first use, so that importing the stage modules (as
+    the main process of a run does to check the configuration) does not import spaCy."""
     from spacy import symbols
 
     return {getattr(symbols, n): n for n in ("NOUN", "PROPN", "PRON", "ADJ", "VERB", "DET", "ADP", "NUM")}
-
-
-POS_NAMES = _pos_names()
 
 
 @dataclass

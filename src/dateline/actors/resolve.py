@@ -24,7 +24,7 @@ from .context import (
     Context, Draft, ENT_LABELS, MODIFIER_DEPS, TITLE_WORDS, _acts, _context_country, _country_of_entity,
     _head_words, _is_place_position, _pick_entity, _role_last_words, _role_lookup, _unit_country,
 )
-from .match import Match, POS_NAMES, _Tokens, match_phrases
+from .match import Match, _Tokens, match_phrases, pos_names
 from .people import (
     _first_person, _link_same_person, _plural_pronouns, _pronouns, _resolve_person, _untagged_surnames,
 )
@@ -49,7 +49,8 @@ def resolve(doc, kb: KB, date: Optional[dt.date], places: list[tuple[int, str]] 
             by_tok[i] = m
     ctx = Context(doc, kb, date, ntok, by_tok, list(places))
     ctx.toks = toks
-    ctx.pos = [POS_NAMES.get(p, "") for _, _, p in arr]
+    names = pos_names()
+    ctx.pos = [names.get(p, "") for _, _, p in arr]
     ctx.role_last = _role_last_words(kb)
     ctx.place_spans = place_spans
     drafts: list[Draft] = []

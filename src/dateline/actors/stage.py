@@ -46,6 +46,8 @@ def write_actors(record: Record, doc, drafts: list[Draft]) -> None:
 
 
 @register("actors", "dateline.actors.v1", requires=("sentences", "mentions"), assigns=("actors",),
+          spacy=("token.tag", "token.pos", "token.lemma", "token.dep", "token.head", "doc.sents", "doc.ents",
+                 "token.ent_type"),
           description="actors: KB names valid on the date, metonymy, demonym + role, titles, appositives, "
                       "coreference; country (ISO3), sector, KB id, score and reason")
 def make_actors_stage(config: dict):

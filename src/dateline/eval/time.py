@@ -148,7 +148,8 @@ def run_dateline(gold_docs: list[GoldDoc]) -> tuple[list[Record], list, list[lis
     from ..settings import load_config
     from ..time.tagger import resolve_spans
 
-    pipe = Pipeline.from_config(load_config(pipeline=["nlp", "time"]))
+    # the time stage alone: the spaCy components it reads, as `--stages time` loads them
+    pipe = Pipeline.from_config(load_config(pipeline=["time"]))
     docs = list(pipe.docs([g.text for g in gold_docs]))
     records, given = [], []
     for g, doc in zip(gold_docs, docs):

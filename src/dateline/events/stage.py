@@ -411,6 +411,8 @@ def write(record: Record, drafts: list[Draft], lex=None) -> None:
 
 @register("events", "dateline.events.v1", requires=("sentences", "mentions", "actors", "times", "places"),
           assigns=("events",),
+          spacy=("token.tag", "token.pos", "token.lemma", "token.dep", "token.head", "doc.sents", "doc.ents",
+                 "token.ent_type"),
           description="PLOVER events with mode, intensity, CAMEO and ACLED codes, arguments, modality and "
                       "quantities from the dependency parse and a YAML trigger lexicon")
 def make_events_stage(config: dict):

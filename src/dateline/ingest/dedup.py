@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Iterable, Optional
+from typing import TYPE_CHECKING, Iterable, Optional
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
+# datasketch is imported where it is used: it pulls in scipy (some 60 MB per process), and the worker
+# processes of a run import this module (through the runner) without ever de-duplicating.
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 SHINGLE = 5
@@ -35,11 +39,15 @@ class Deduplicator:
     seen: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
+        from datasketch import MinHashLSH
+
         self.lsh = MinHashLSH(threshold=self.threshold, num_perm=self.num_perm)
         self._sigs: dict[str, MinHash] = {}
 
     def load(self, ids: Iterable[str], signatures: Iterable[tuple[str, bytes]]) -> None:
         """Known articles from the store, so that a new run links to what is already there."""
+        from datasketch import MinHash
+
         self.seen.update(ids)
         for aid, blob in signatures:
             values = np.frombuffer(blob, dtype=np.uint64)
@@ -49,6 +57,8 @@ class Deduplicator:
             self._add(aid, m)
 
     def signature(self, text: str) -> MinHash:
+        from datasketch import MinHash
+
         m = MinHash(num_perm=self.num_perm, scheme=SCHEME)
         m.update_batch(list(shingles(text)))
         return m

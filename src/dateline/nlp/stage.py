@@ -36,6 +36,7 @@ NORP_PREFIX = re.compile(r"(?:intra|inter|pan|trans)-(?=[A-Z])")
 
 
 @register("nlp", "dateline.nlp.v1", requires=("article", "doc"), assigns=("sentences", "mentions"),
+          spacy=("doc.sents", "doc.ents"),
           description="spaCy sentences and named entities (the model is chosen by `spacy_model`)")
 def make_nlp_stage(config: dict):
     def nlp_stage(record: Record, doc) -> None:

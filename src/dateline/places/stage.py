@@ -29,6 +29,7 @@ def place_of(pid: str, top: Toponym, res: Resolution, role: str | None) -> Place
 
 
 @register("places", "dateline.places.v1", requires=("sentences", "mentions"), assigns=("places",),
+          spacy=("token.pos", "token.lemma", "token.dep", "token.head", "doc.ents", "token.ent_type"),
           description="toponyms (GPE/LOC/FAC, provinces, demonyms, state abbreviations) resolved offline to "
                       "GeoNames with the article's focus, admin hierarchy and population")
 def make_places_stage(config: dict):

@@ -52,6 +52,8 @@ def build_quotes(record: Record, doc, found: list[Found]) -> list[Quote]:
 
 @register("quotes", "dateline.quotes.v1", requires=("sentences", "mentions", "actors", "events"),
           assigns=("quotes",),
+          spacy=("token.tag", "token.pos", "token.lemma", "token.dep", "token.head", "doc.sents", "doc.ents",
+                 "token.ent_type"),
           description="direct, indirect and mixed quotes with cue, source and content spans (PolNeAR style), "
                       "speaker resolved to an actor, the actors and events inside the content")
 def make_quotes_stage(config: dict):
