@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 SCHEMA_VERSION = 1
 
 PublishedFrom = Literal["header", "metadata", "user", "none"]
+PlaceKind = Literal["toponym", "nominal"]
 Feature = Literal["country", "admin1", "admin2", "city", "region", "other"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 Anchor = Literal["dct", "previous", "none"]
@@ -103,6 +104,9 @@ class Place(_Base):
     score: float = 0.0
     reason: str = ""
     role: Optional[str] = Field(None, description="location | comparison | origin, from the words around the name")
+    kind: PlaceKind = Field("toponym", description='"toponym" (a name, resolved to the gazetteer when it could be) '
+                            'or "nominal" (a common-noun place such as "the city" or "a petrol station": '
+                            'unresolved, no gazetteer entry)')
 
 
 class TimeRef(_Base):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..model import Place, Record
 from ..pipeline import register
 from .gazetteer import gazetteer
+from .nominals import find_nominals
 from .resolve import Resolution, Toponym, resolve
 from .toponyms import find
 
@@ -30,7 +31,8 @@ def place_of(pid: str, top: Toponym, res: Resolution, role: str | None) -> Place
 
 @register("places", "dateline.places.v1", requires=("sentences", "mentions"), assigns=("places",),
           description="toponyms (GPE/LOC/FAC, provinces, demonyms, state abbreviations) resolved offline to "
-                      "GeoNames with the article's focus, admin hierarchy and population")
+                      "GeoNames with the article's focus, admin hierarchy and population; common-noun "
+                      "places (\"the city\") kept as unresolved nominal places")
 def make_places_stage(config: dict):
     tables = config.get("places_tables") or ()
     # Open (on a fresh machine: build) the gazetteer when the pipeline is built, not inside the first
@@ -43,6 +45,13 @@ def make_places_stage(config: dict):
         mentions = [(m.start, m.end, m.label) for m in record.mentions]
         results = compute(doc, gazetteer(tables), mentions)
         aid = record.article.id
-        record.places = [place_of(f"{aid}:p{i}", top, res, role) for i, (top, res, role) in enumerate(results)]
+        places = [place_of(f"{aid}:p{i}", top, res, role) for i, (top, res, role) in enumerate(results)]
+        # Common-noun places ("the city", "a petrol station"), kept apart from toponyms by their kind and
+        # never where a toponym or a named entity is.
+        taken = [(p.start, p.end) for p in places] + [(m.start, m.end) for m in record.mentions]
+        for s, e in find_nominals(doc, taken):
+            places.append(Place(id=f"{aid}:p{len(places)}", text=record.article.text[s:e], start=s, end=e,
+                                kind="nominal", reason="common noun naming a place; not resolved"))
+        record.places = places
 
     return places_stage
