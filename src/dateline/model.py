@@ -107,6 +107,8 @@ class Place(_Base):
     kind: PlaceKind = Field("toponym", description='"toponym" (a name, resolved to the gazetteer when it could be) '
                             'or "nominal" (a common-noun place such as "the city" or "a petrol station": '
                             'unresolved, no gazetteer entry)')
+    within: Optional[str] = Field(None, description='id of the place named right after this one as the area it '
+                                  'lies in ("Anbar, Iraq": Anbar is within Iraq), when the gazetteer agrees')
 
 
 class TimeRef(_Base):

@@ -79,6 +79,7 @@ class PlaceMention(_Out):
     role: Optional[str] = Field(None, description="location | comparison | origin, when known")
     kind: str = Field("toponym", description='toponym | nominal (a common-noun place such as "the city", '
                                              'not resolved)')
+    within: Optional[str] = Field(None, description='id of the place named after it as its container ("Anbar, Iraq")')
 
 
 class TimeMention(_Out):

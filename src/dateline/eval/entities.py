@@ -114,7 +114,23 @@ def predict(record, roles: dict, demonyms: dict = {}) -> set[tuple[int, int, str
     def free(s: int, e: int) -> bool:
         return not any(s < ce and cs < e for cs, ce in covered)
 
+    # A place with its container ("Anbar, Iraq", Place.within) is one Location, as re3d marks it; a place
+    # inside a longer place span (the container, or a toponym inside a nominal "the site of Palmyra") is
+    # not scored on its own.
+    by_id = {p.id: p for p in record.places}
+    place_spans = []
     for p in record.places:
+        c = by_id.get(p.within) if p.within else None
+        end = c.end if c is not None and c.start >= p.end else p.end
+        place_spans.append((p, p.start, end))
+    for p, s, e in place_spans:
+        if any(ps <= s and e <= pe and (ps, pe) != (s, e) for _, ps, pe in place_spans):
+            continue
+        if (s, e) != (p.start, p.end):
+            if free(s, e):
+                out[(s, e)] = "Location"
+                covered.append((s, e))
+            continue
         if free(p.start, p.end):
             # A demonym the places stage resolved to its country ("Syrian") is a Nationality here.
             if norm(p.text) in demonyms:

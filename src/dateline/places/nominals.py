@@ -6,9 +6,11 @@ place only by what it is. Toponyms are never replaced by them.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 
+_OF = re.compile(r" of ")
 # Words that may open the phrase but are not part of the place ("all the cities" -> "the cities").
 _DROP_FIRST = {"all", "both", "each", "every", "such"}
 # Dependents of the head that make the phrase no mention of a particular place.
@@ -29,10 +31,11 @@ def _head_is_place(tok, nouns: frozenset[str]) -> bool:
     return lemma in nouns or lemma.split("-")[-1] in nouns
 
 
-def find_nominals(doc, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def find_nominals(doc, taken: list[tuple[int, int]], toponyms: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """(start, end) character spans of nominal place phrases in ``doc`` that overlap nothing in ``taken``
     (toponyms and named-entity spans). The span is the head noun with its left dependents: determiner,
-    possessive, numbers, adjectives and noun modifiers ("the ancient city", "a petrol station")."""
+    possessive, numbers, adjectives and noun modifiers ("the ancient city", "a petrol station"); a toponym
+    right after "of" belongs to the phrase ("the ancient site of Palmyra", ``toponyms``)."""
     nouns = place_nouns()
     out: list[tuple[int, int]] = []
     for tok in doc:
@@ -63,5 +66,8 @@ def find_nominals(doc, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
         s, e = doc[start].idx, tok.idx + len(tok.text)
         if any(s < te and ts < e for ts, te in taken):
             continue
+        m = _OF.match(doc.text, e)
+        if m:
+            e = next((te for ts, te in toponyms if ts == m.end()), e)
         out.append((s, e))
     return out
