@@ -14,8 +14,9 @@ The spans dateline finds, typed as re3d types them (docs/actors.md):
   Syrians", is a group), then NORP mentions not inside an actor.
 
 Of nested actors only the outermost is scored (re3d's spans are flat: "the members of the Security
-Council" is one span). Only spans the stages produce are scored, unchanged: re3d also marks
-common-noun places ("the city"), "it", and "Town, Country" as one Location, which count as misses.
+Council" is one span). Nominal places ("the city", Place.kind) are Locations, and a place with its
+container (Place.within, "Anbar, Iraq") is one Location, as re3d marks it. Only spans the stages
+produce are scored: re3d also marks "it", which counts as a miss.
 
 A span counts when its start, end and type are exactly the gold's (``span_f1``; per type
 ``span_f1_<Type>``). Development split: documents at even positions (by source folder, then
