@@ -10,6 +10,7 @@ from typing import Optional
 
 from .gazetteer import Entry, Gazetteer, read_pairs
 from .names import ADMIN_WORDS, fold
+from .nominals import place_nouns
 from .resolve import Toponym
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -171,6 +172,14 @@ def _in_place_position(ent, gpe_names: set[str], label: str = "PERSON") -> bool:
     while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head
     if head is not root and head.ent_type_ in PLACE_LABELS and fold(doc[head.left_edge.i:head.i + 1].text) in gpe_names:
+        return True
+    # Joined to a common-noun place ("Aleppo and other towns") or one of "cities such as X": a place,
+    # whatever the tagger said.
+    nouns = place_nouns()
+    if any(t.dep_ == "conj" and t.pos_ == "NOUN" and t.lemma_.lower() in nouns for t in root.children):
+        return True
+    if ent.start >= 3 and doc[ent.start - 2].lower_ == "such" and doc[ent.start - 1].lower_ == "as" \
+            and doc[ent.start - 3].pos_ == "NOUN" and doc[ent.start - 3].lemma_.lower() in nouns:
         return True
     if label != "PERSON":
         return False
