@@ -96,3 +96,16 @@ def test_town_country_pair_is_linked_and_a_list_is_not(extract):
                               "and Egypt met in Cairo.")
     assert places["Mosul"].within == places["Iraq"].id
     assert places["Syria"].within is None and places["Jordan"].within is None
+
+
+def test_name_joined_to_a_common_noun_place_is_a_place(extract):
+    places = _places(extract, "Jets pounded Aleppo and other towns in the north on Sunday. Historic cities "
+                              "such as Palmyra were damaged.")
+    assert places["Aleppo"].kind == "toponym" and places["Aleppo"].country == "SYR"
+    assert places["other towns"].kind == "nominal"
+    assert "Palmyra" in places
+
+
+def test_person_joined_to_a_facility_noun_is_no_place(extract):
+    places = _places(extract, "A former worker sued Bartholomew Quayle and the church in Atlanta last year.")
+    assert not any("Quayle" in name for name in places)

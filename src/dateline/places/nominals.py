@@ -11,6 +11,9 @@ from functools import lru_cache
 from importlib import resources
 
 _OF = re.compile(r" of ")
+# The place nouns that name a settlement, an area or a camp (not a facility, which can be an institution).
+SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "hamlet", "capital", "country", "territory", "province",
+                              "district", "region", "area", "neighbourhood", "neighborhood", "suburb", "camp"})
 # Words that may open the phrase but are not part of the place ("all the cities" -> "the cities").
 _DROP_FIRST = {"all", "both", "each", "every", "such"}
 # Dependents of the head that make the phrase no mention of a particular place.

@@ -10,7 +10,7 @@ from typing import Optional
 
 from .gazetteer import Entry, Gazetteer, read_pairs
 from .names import ADMIN_WORDS, fold
-from .nominals import place_nouns
+from .nominals import SETTLEMENT_NOUNS
 from .resolve import Toponym
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -173,13 +173,14 @@ def _in_place_position(ent, gpe_names: set[str], label: str = "PERSON") -> bool:
         head = head.head
     if head is not root and head.ent_type_ in PLACE_LABELS and fold(doc[head.left_edge.i:head.i + 1].text) in gpe_names:
         return True
-    # Joined to a common-noun place ("Aleppo and other towns") or one of "cities such as X": a place,
-    # whatever the tagger said.
-    nouns = place_nouns()
-    if any(t.dep_ == "conj" and t.pos_ == "NOUN" and t.lemma_.lower() in nouns for t in root.children):
-        return True
+    # One of "cities such as X" or "camps such as X", or a person or group name joined to a settlement or
+    # area ("Aleppo and other towns"): a place. Not joined to a facility ("X and the church" is an
+    # institution) nor an organisation so joined ("the X Agency and other areas of government").
     if ent.start >= 3 and doc[ent.start - 2].lower_ == "such" and doc[ent.start - 1].lower_ == "as" \
-            and doc[ent.start - 3].pos_ == "NOUN" and doc[ent.start - 3].lemma_.lower() in nouns:
+            and doc[ent.start - 3].pos_ == "NOUN" and doc[ent.start - 3].lemma_.lower() in SETTLEMENT_NOUNS:
+        return True
+    if label in ("PERSON", "NORP") and any(t.dep_ == "conj" and t.pos_ == "NOUN"
+                                           and t.lemma_.lower() in SETTLEMENT_NOUNS for t in root.children):
         return True
     if label != "PERSON":
         return False
