@@ -58,3 +58,15 @@ def test_plural_demonym_place_is_a_group_and_singular_a_nationality():
                   Place(id="t:p1", text="Syrian", start=30, end=36, country="SYR")]
     got = {text[s:e]: t for s, e, t in predict(rec, ROLES, {"syrian": "SYR", "syrians": "SYR"})}
     assert got == {"Syrians": "Organisation", "Syrian": "Nationality"}
+
+
+def test_nominal_place_is_a_location_and_a_town_country_pair_one_span():
+    from dateline.model import Place
+
+    text = "A school in Mosul, Iraq was shelled."
+    rec = _record(text, [])
+    rec.places = [Place(id="t:p0", text="Mosul", start=12, end=17, country="IRQ", within="t:p1"),
+                  Place(id="t:p1", text="Iraq", start=19, end=23, country="IRQ"),
+                  Place(id="t:p2", text="A school", start=0, end=8, kind="nominal")]
+    got = {text[s:e]: t for s, e, t in predict(rec, ROLES, {})}
+    assert got == {"Mosul, Iraq": "Location", "A school": "Location"}

@@ -69,3 +69,43 @@ def test_a_religious_group_before_a_place_is_no_place(extract):
     places = _places(extract, "Shells fell in Christian east Beirut on Sunday.")
     assert "Christian" not in places and places["Beirut"].country == "LBN"
 
+
+
+def test_common_noun_places_are_nominal_and_unresolved(extract):
+    text = ("Gunmen attacked a petrol station near the market in Kandahar on Monday. "
+            "The city council met the next day and all the schools were closed.")
+    places = _places(extract, text)
+    assert places["Kandahar"].kind == "toponym"
+    for name in ("a petrol station", "the market", "the schools"):
+        p = places[name]
+        assert p.kind == "nominal" and p.geonameid is None and p.lat is None and p.country is None
+        assert text[p.start:p.end] == name
+    # "city" modifies "council": no place mention
+    assert not any(p.text.endswith("city") for p in places.values())
+
+
+def test_nominal_place_is_not_an_event_location(extract):
+    rec = extract("Militants bombed a hospital in Kandahar on Monday.", published="2024-05-02")
+    kinds = {p.id: p.kind for p in rec.places}
+    assert "nominal" in kinds.values()
+    assert rec.events and all(kinds.get(e.place, "toponym") == "toponym" for e in rec.events)
+
+
+def test_town_country_pair_is_linked_and_a_list_is_not(extract):
+    places = _places(extract, "Clashes were reported in Mosul, Iraq on Friday. Ministers from Syria, Jordan "
+                              "and Egypt met in Cairo.")
+    assert places["Mosul"].within == places["Iraq"].id
+    assert places["Syria"].within is None and places["Jordan"].within is None
+
+
+def test_name_joined_to_a_common_noun_place_is_a_place(extract):
+    places = _places(extract, "Jets pounded Aleppo and other towns in the north on Sunday. Historic cities "
+                              "such as Palmyra were damaged.")
+    assert places["Aleppo"].kind == "toponym" and places["Aleppo"].country == "SYR"
+    assert places["other towns"].kind == "nominal"
+    assert "Palmyra" in places
+
+
+def test_person_joined_to_a_facility_noun_is_no_place(extract):
+    places = _places(extract, "A former worker sued Bartholomew Quayle and the church in Atlanta last year.")
+    assert not any("Quayle" in name for name in places)

@@ -239,3 +239,18 @@ def test_readers_during_a_run_get_a_clear_error_and_the_run_is_unharmed(tmp_path
     assert "stored 1000 new" in out
     assert refused > 0, "the run ended before a reader could try"
     assert counts(db)["articles"] == 1000
+
+
+def test_nominal_place_and_container_are_stored(tmp_path):
+    from dateline.model import Article, Place
+
+    text = "A clinic in Herat, Afghanistan was closed."
+    rec = Record(article=Article(id="n1", text=text))
+    rec.places = [Place(id="n1:p0", text="Herat", start=12, end=17, country="AFG", within="n1:p1"),
+                  Place(id="n1:p1", text="Afghanistan", start=19, end=30, country="AFG"),
+                  Place(id="n1:p2", text="A clinic", start=0, end=8, kind="nominal")]
+    with open_store(tmp_path / "n.duckdb") as store:
+        store.write_batch([rec])
+        rows = {r["id"]: r for r in store.query("SELECT id, kind, within FROM places")}
+    assert rows["n1:p2"]["kind"] == "nominal" and rows["n1:p0"]["kind"] == "toponym"
+    assert rows["n1:p0"]["within"] == "n1:p1" and rows["n1:p1"]["within"] is None

@@ -57,7 +57,7 @@ def make_actors_stage(config: dict):
     def actors_stage(record: Record, doc) -> None:
         places = [(p.start, p.country) for p in record.places if p.country]
         # Every place the places stage took (resolved or not): a PERSON or ORG entity on one is no actor.
-        spans = frozenset((p.start, p.end) for p in record.places)
+        spans = frozenset((p.start, p.end) for p in record.places if p.kind == "toponym")
         text = record.article.text if len(record.article.text) == doc[-1].idx + len(doc[-1].text_with_ws) else None
         drafts = compute_actors(doc, kb, record.article.published, places, spans, text) if len(doc) else []
         write_actors(record, doc, drafts)

@@ -77,6 +77,9 @@ class PlaceMention(_Out):
     score: Optional[float] = Field(None, description="confidence 0..1")
     reason: Optional[str] = Field(None, description="why the mention was resolved this way")
     role: Optional[str] = Field(None, description="location | comparison | origin, when known")
+    kind: str = Field("toponym", description='toponym | nominal (a common-noun place such as "the city", '
+                                             'not resolved)')
+    within: Optional[str] = Field(None, description='id of the place named after it as its container ("Anbar, Iraq")')
 
 
 class TimeMention(_Out):

@@ -14,8 +14,9 @@ The spans dateline finds, typed as re3d types them (docs/actors.md):
   Syrians", is a group), then NORP mentions not inside an actor.
 
 Of nested actors only the outermost is scored (re3d's spans are flat: "the members of the Security
-Council" is one span). Only spans the stages produce are scored, unchanged: re3d also marks
-common-noun places ("the city"), "it", and "Town, Country" as one Location, which count as misses.
+Council" is one span). Nominal places ("the city", Place.kind) are Locations, and a place with its
+container (Place.within, "Anbar, Iraq") is one Location, as re3d marks it. Only spans the stages
+produce are scored: re3d also marks "it", which counts as a miss.
 
 A span counts when its start, end and type are exactly the gold's (``span_f1``; per type
 ``span_f1_<Type>``). Development split: documents at even positions (by source folder, then
@@ -114,7 +115,23 @@ def predict(record, roles: dict, demonyms: dict = {}) -> set[tuple[int, int, str
     def free(s: int, e: int) -> bool:
         return not any(s < ce and cs < e for cs, ce in covered)
 
+    # A place with its container ("Anbar, Iraq", Place.within) is one Location, as re3d marks it; a place
+    # inside a longer place span (the container, or a toponym inside a nominal "the site of Palmyra") is
+    # not scored on its own.
+    by_id = {p.id: p for p in record.places}
+    place_spans = []
     for p in record.places:
+        c = by_id.get(p.within) if p.within else None
+        end = c.end if c is not None and c.start >= p.end else p.end
+        place_spans.append((p, p.start, end))
+    for p, s, e in place_spans:
+        if any(ps <= s and e <= pe and (ps, pe) != (s, e) for _, ps, pe in place_spans):
+            continue
+        if (s, e) != (p.start, p.end):
+            if free(s, e):
+                out[(s, e)] = "Location"
+                covered.append((s, e))
+            continue
         if free(p.start, p.end):
             # A demonym the places stage resolved to its country ("Syrian") is a Nationality here.
             if norm(p.text) in demonyms:

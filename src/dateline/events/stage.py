@@ -100,6 +100,8 @@ def _sentence_drafts(record: Record, doc, sent, sentence: Sentence, lex) -> list
         cands += _modal_demands(sent, cands, lex)
     if not cands:
         return []
+    # An event is placed at a named place; nominal places ("the city") have no location of their own.
+    toponyms = [p for p in record.places if p.kind == "toponym"]
     # the span's own start: sentence bounds are trimmed but the span may start a character earlier
     phrase_heads = negating_phrase_heads(sent, lex, record.article.text[sent.start_char:sent.end_char].lower())
     trigger_ids = {c.token.i: c for c in cands}
@@ -136,7 +138,7 @@ def _sentence_drafts(record: Record, doc, sent, sentence: Sentence, lex) -> list
         cameo, cameo_note = cameo_for(entry, lex)
         if plover != entry.type:
             cameo = INTENT_CAMEO.get((plover, "ASSAULT"), "130")
-        place = place_for(record.places, sentence.start, sentence.end, tok, cand.anchor, doc, lex)
+        place = place_for(toponyms, sentence.start, sentence.end, tok, cand.anchor, doc, lex)
         tref = time_for(record.times, sentence.start, sentence.end, tok, cand.anchor, doc)
         etime = _event_time(record, tref)
         base = 0.8 if cand.kind == "verb" else (0.78 if cand.anchor is not tok else 0.6)

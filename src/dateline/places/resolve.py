@@ -114,6 +114,9 @@ def _contains(container: Entry, e: Entry) -> bool:
     return False
 
 
+contains = _contains  # public name: the places stage links "Town, Country" pairs with it
+
+
 def resolve(gaz: Gazetteer, toponyms: list[Toponym]) -> list[Resolution]:
     """Resolve every toponym of one article; the result lists one Resolution per toponym, in order."""
     cands: list[list[Entry]] = []

@@ -5,8 +5,11 @@ from __future__ import annotations
 from ..model import Place, Record
 from ..pipeline import register
 from .gazetteer import gazetteer
-from .resolve import Resolution, Toponym, resolve
+from .nominals import find_nominals
+from .resolve import Resolution, Toponym, contains, resolve
+from .names import fold
 from .toponyms import find
+from .toponyms import tables as toponym_tables
 
 
 def compute(doc, gaz, mentions=None) -> list[tuple[Toponym, Resolution, str | None]]:
@@ -31,7 +34,8 @@ def place_of(pid: str, top: Toponym, res: Resolution, role: str | None) -> Place
 @register("places", "dateline.places.v1", requires=("sentences", "mentions"), assigns=("places",),
           spacy=("token.pos", "token.lemma", "token.dep", "token.head", "doc.ents", "token.ent_type"),
           description="toponyms (GPE/LOC/FAC, provinces, demonyms, state abbreviations) resolved offline to "
-                      "GeoNames with the article's focus, admin hierarchy and population")
+                      "GeoNames with the article's focus, admin hierarchy and population; common-noun "
+                      "places (\"the city\") kept as unresolved nominal places")
 def make_places_stage(config: dict):
     tables = config.get("places_tables") or ()
     # Open (on a fresh machine: build) the gazetteer when the pipeline is built, not inside the first
@@ -44,6 +48,20 @@ def make_places_stage(config: dict):
         mentions = [(m.start, m.end, m.label) for m in record.mentions]
         results = compute(doc, gazetteer(tables), mentions)
         aid = record.article.id
-        record.places = [place_of(f"{aid}:p{i}", top, res, role) for i, (top, res, role) in enumerate(results)]
+        places = [place_of(f"{aid}:p{i}", top, res, role) for i, (top, res, role) in enumerate(results)]
+        demonyms = toponym_tables()[0]  # "Tashkent, Uzbek": a demonym after a comma is no container
+        for i, (top, res, _) in enumerate(results):
+            c = top.container
+            # "Anbar, Iraq": kept only when the resolved places agree, so "Syria, Iraq and Jordan" is no pair.
+            if c is not None and res.entry is not None and results[c][1].entry is not None \
+                    and contains(results[c][1].entry, res.entry) and fold(results[c][0].text) not in demonyms:
+                places[i].within = places[c].id
+        # Common-noun places ("the city", "a petrol station"), kept apart from toponyms by their kind and
+        # never where a toponym or a named entity is.
+        tops = [(p.start, p.end) for p in places]
+        for s, e in find_nominals(doc, tops + [(m.start, m.end) for m in record.mentions], tops):
+            places.append(Place(id=f"{aid}:p{len(places)}", text=record.article.text[s:e], start=s, end=e,
+                                kind="nominal", reason="common noun naming a place; not resolved"))
+        record.places = places
 
     return places_stage

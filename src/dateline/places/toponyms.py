@@ -10,6 +10,7 @@ from typing import Optional
 
 from .gazetteer import Entry, Gazetteer, read_pairs
 from .names import ADMIN_WORDS, fold
+from .nominals import SETTLEMENT_NOUNS
 from .resolve import Toponym
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -171,6 +172,15 @@ def _in_place_position(ent, gpe_names: set[str], label: str = "PERSON") -> bool:
     while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head
     if head is not root and head.ent_type_ in PLACE_LABELS and fold(doc[head.left_edge.i:head.i + 1].text) in gpe_names:
+        return True
+    # One of "cities such as X" or "camps such as X", or a person or group name joined to a settlement or
+    # area ("Aleppo and other towns"): a place. Not joined to a facility ("X and the church" is an
+    # institution) nor an organisation so joined ("the X Agency and other areas of government").
+    if ent.start >= 3 and doc[ent.start - 2].lower_ == "such" and doc[ent.start - 1].lower_ == "as" \
+            and doc[ent.start - 3].pos_ == "NOUN" and doc[ent.start - 3].lemma_.lower() in SETTLEMENT_NOUNS:
+        return True
+    if label in ("PERSON", "NORP") and any(t.dep_ == "conj" and t.pos_ == "NOUN"
+                                           and t.lemma_.lower() in SETTLEMENT_NOUNS for t in root.children):
         return True
     if label != "PERSON":
         return False

@@ -68,6 +68,9 @@ CREATE TABLE runs (
     (2, "actors coreference link", "ALTER TABLE actors ADD COLUMN coref TEXT;"),
     (3, "places role", "ALTER TABLE places ADD COLUMN role TEXT;"),
     (6, "quote content parts", "ALTER TABLE quotes ADD COLUMN content_parts JSON;"),
+    # 8, not the next free number: another branch adds a migration too; the numbers only have to differ.
+    (8, "places kind (toponym | nominal) and container", "ALTER TABLE places ADD COLUMN kind TEXT DEFAULT 'toponym'; "
+                                                        "ALTER TABLE places ADD COLUMN within TEXT;"),
     (4, "time intervals", "ALTER TABLE times ADD COLUMN start_date DATE; ALTER TABLE times ADD COLUMN end_date DATE; "
                           "ALTER TABLE times ADD COLUMN granularity TEXT;"),
     # Copies on events and quotes of what the common filters need, filled for the rows already
