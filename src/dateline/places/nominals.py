@@ -34,12 +34,14 @@ def _head_is_place(tok, nouns: frozenset[str]) -> bool:
     return lemma in nouns or lemma.split("-")[-1] in nouns
 
 
-def find_nominals(doc, taken: list[tuple[int, int]], toponyms: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+def find_nominals(doc, taken: list[tuple[int, int]], toponyms: list[tuple[int, int]] = (),
+                  text: str | None = None) -> list[tuple[int, int]]:
     """(start, end) character spans of nominal place phrases in ``doc`` that overlap nothing in ``taken``
     (toponyms and named-entity spans). The span is the head noun with its left dependents: determiner,
     possessive, numbers, adjectives and noun modifiers ("the ancient city", "a petrol station"); a toponym
     right after "of" belongs to the phrase ("the ancient site of Palmyra", ``toponyms``)."""
     nouns = place_nouns()
+    text = text if text is not None else doc.text  # Doc.text joins every token on each access
     out: list[tuple[int, int]] = []
     for tok in doc:
         if not _head_is_place(tok, nouns):
@@ -69,7 +71,7 @@ def find_nominals(doc, taken: list[tuple[int, int]], toponyms: list[tuple[int, i
         s, e = doc[start].idx, tok.idx + len(tok.text)
         if any(s < te and ts < e for ts, te in taken):
             continue
-        m = _OF.match(doc.text, e)
+        m = _OF.match(text, e)
         if m:
             e = next((te for ts, te in toponyms if ts == m.end()), e)
         out.append((s, e))

@@ -59,7 +59,8 @@ def make_places_stage(config: dict):
         # Common-noun places ("the city", "a petrol station"), kept apart from toponyms by their kind and
         # never where a toponym or a named entity is.
         tops = [(p.start, p.end) for p in places]
-        for s, e in find_nominals(doc, tops + [(m.start, m.end) for m in record.mentions], tops):
+        for s, e in find_nominals(doc, tops + [(m.start, m.end) for m in record.mentions], tops,
+                                  record.article.text):
             places.append(Place(id=f"{aid}:p{len(places)}", text=record.article.text[s:e], start=s, end=e,
                                 kind="nominal", reason="common noun naming a place; not resolved"))
         record.places = places
