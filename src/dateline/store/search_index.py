@@ -6,9 +6,10 @@ events, 250,000 articles). DuckDB's ``fts`` extension cannot be installed offlin
 What: every text is lowered with DuckDB's ``lower`` (what the plain search compares with) and cut
 into tokens, maximal runs of letters, digits and combining marks (RE2 ``[\\pL\\pN\\pM]+``, so
 Unicode-aware). ``search_postings`` holds one row per (token, document) with the token's count in
-the body (``n``) and in the title (``nt``) and the document's date; ``search_vocab`` the distinct
-tokens; ``search_docs`` the documents indexed (the marker: a writer indexes exactly the documents
-not in it, and a reader uses the index only when every searchable document is in it).
+the body (``n``) and in the title (``nt``), the document by number (grouping integers is several
+times faster than grouping ids); ``search_vocab`` the distinct tokens; ``search_docs`` the documents
+indexed, with their number and date (the marker: a writer indexes exactly the documents not in it,
+and a reader uses the index only when every searchable document is in it).
 
 Why the results equal the plain substring search: when every character of a query term is a token
 character, each occurrence of the term in a text lies inside one token. So the documents containing
@@ -27,9 +28,9 @@ import duckdb
 TOKEN = r"[\pL\pN\pM]+"
 
 TABLES_SQL = """
-CREATE TABLE search_docs (kind TEXT, id TEXT, PRIMARY KEY (kind, id));
+CREATE TABLE search_docs (kind TEXT, id TEXT, doc INTEGER, published DATE, PRIMARY KEY (kind, id));
 CREATE TABLE search_vocab (token TEXT PRIMARY KEY);
-CREATE TABLE search_postings (token TEXT, kind TEXT, doc_id TEXT, published DATE, n INTEGER, nt INTEGER);
+CREATE TABLE search_postings (token TEXT, doc INTEGER, n INTEGER, nt INTEGER);
 """
 
 # Documents the plain search reads: every article; quotes with a content and a stored article. A
@@ -38,6 +39,8 @@ CREATE TABLE search_postings (token TEXT, kind TEXT, doc_id TEXT, published DATE
 # Rows written in token order, so the zone maps of a backfilled table skip most row groups.
 DERIVE_SQL = f"""
 CREATE OR REPLACE TEMP TABLE _search_pend AS
+    SELECT *, (SELECT coalesce(max(doc), 0) FROM search_docs) + CAST(row_number() OVER (ORDER BY kind, id) AS INTEGER)
+              AS doc FROM (
     SELECT 'article' AS kind, a.id, a.published, lower(a.text) AS hay, lower(coalesce(a.title, '')) AS thay
     FROM articles a WHERE NOT EXISTS (SELECT 1 FROM search_docs d WHERE d.kind = 'article' AND d.id = a.id)
     UNION ALL
@@ -45,20 +48,19 @@ CREATE OR REPLACE TEMP TABLE _search_pend AS
            lower(q.content_text) AS hay, '' AS thay
     FROM quotes q LEFT JOIN articles a ON a.id = q.article_id
     WHERE q.content_text IS NOT NULL
-      AND NOT EXISTS (SELECT 1 FROM search_docs d WHERE d.kind = 'quote' AND d.id = q.id);
+      AND NOT EXISTS (SELECT 1 FROM search_docs d WHERE d.kind = 'quote' AND d.id = q.id));
 CREATE OR REPLACE TEMP TABLE _search_tok AS
-    SELECT token, kind, doc_id, any_value(published) AS published, CAST(sum(b) AS INTEGER) AS n,
-           CAST(sum(t) AS INTEGER) AS nt
-    FROM (SELECT unnest(regexp_extract_all(hay, '{TOKEN}')) AS token, kind, id AS doc_id, published, 1 AS b, 0 AS t
+    SELECT token, doc, CAST(sum(b) AS INTEGER) AS n, CAST(sum(t) AS INTEGER) AS nt
+    FROM (SELECT unnest(regexp_extract_all(hay, '{TOKEN}')) AS token, doc, 1 AS b, 0 AS t
           FROM _search_pend WHERE kind <> 'orphan'
           UNION ALL
-          SELECT unnest(regexp_extract_all(thay, '{TOKEN}')) AS token, kind, id AS doc_id, published, 0 AS b, 1 AS t
+          SELECT unnest(regexp_extract_all(thay, '{TOKEN}')) AS token, doc, 0 AS b, 1 AS t
           FROM _search_pend WHERE kind <> 'orphan')
-    GROUP BY token, kind, doc_id;
-INSERT INTO search_postings SELECT token, kind, doc_id, published, n, nt FROM _search_tok ORDER BY token, kind, doc_id;
+    GROUP BY token, doc;
+INSERT INTO search_postings SELECT token, doc, n, nt FROM _search_tok ORDER BY token, doc;
 INSERT OR IGNORE INTO search_vocab SELECT DISTINCT token FROM _search_tok;
 DELETE FROM search_docs WHERE kind = 'orphan' AND id IN (SELECT id FROM _search_pend WHERE kind = 'quote');
-INSERT OR IGNORE INTO search_docs SELECT kind, id FROM _search_pend;
+INSERT OR IGNORE INTO search_docs SELECT kind, id, doc, published FROM _search_pend;
 DROP TABLE _search_tok;
 DROP TABLE _search_pend;
 """
@@ -94,11 +96,11 @@ SEARCH_SQL = """
 WITH t AS (SELECT unnest(?::TEXT[]) AS term, unnest(range(?)) AS i),
 m AS (SELECT t.i, v.token, (length(v.token) - length(replace(v.token, t.term, ''))) // length(t.term) AS k
       FROM search_vocab v JOIN t ON contains(v.token, t.term)),
-hits AS (SELECT p.kind, p.doc_id AS id, CAST(sum(m.k * (p.n + 2 * p.nt)) AS DOUBLE) AS score,
-                any_value(p.published) AS published
-         FROM search_postings p JOIN m ON p.token = m.token GROUP BY p.kind, p.doc_id
+hits AS (SELECT p.doc, CAST(sum(m.k * (p.n + 2 * p.nt)) AS DOUBLE) AS score
+         FROM search_postings p JOIN m ON p.token = m.token GROUP BY p.doc
          HAVING bit_or(CAST(1 AS BIGINT) << m.i) = ?)
-SELECT *, count(*) OVER () AS total FROM hits ORDER BY score DESC, published DESC NULLS LAST, id LIMIT ? OFFSET ?
+SELECT d.kind, d.id, d.published, h.score, count(*) OVER () AS total FROM hits h JOIN search_docs d ON d.doc = h.doc
+ORDER BY h.score DESC, d.published DESC NULLS LAST, d.id LIMIT ? OFFSET ?
 """
 
 # The page's titles and snippets (as the plain search cuts them), by primary key.
