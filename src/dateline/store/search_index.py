@@ -96,10 +96,11 @@ SEARCH_SQL = """
 WITH t AS (SELECT unnest(?::TEXT[]) AS term, unnest(range(?)) AS i),
 m AS (SELECT t.i, v.token, (length(v.token) - length(replace(v.token, t.term, ''))) // length(t.term) AS k
       FROM search_vocab v JOIN t ON contains(v.token, t.term)),
-hits AS (SELECT p.doc, CAST(sum(m.k * (p.n + 2 * p.nt)) AS DOUBLE) AS score
+hits AS MATERIALIZED (SELECT p.doc, CAST(sum(m.k * (p.n + 2 * p.nt)) AS DOUBLE) AS score
          FROM search_postings p JOIN m ON p.token = m.token GROUP BY p.doc
          HAVING bit_or(CAST(1 AS BIGINT) << m.i) = ?)
-SELECT d.kind, d.id, d.published, h.score, count(*) OVER () AS total FROM hits h JOIN search_docs d ON d.doc = h.doc
+SELECT d.kind, d.id, d.published, h.score, (SELECT count(*) FROM hits) AS total
+FROM hits h JOIN search_docs d ON d.doc = h.doc
 ORDER BY h.score DESC, d.published DESC NULLS LAST, d.id LIMIT ? OFFSET ?
 """
 
