@@ -165,3 +165,12 @@ def test_a_run_fills_the_index(extract, tmp_path):
             terms = terms_of(q)
             assert search_index.search(st, terms, 20, 0) == search_plain(st, terms, 20, 0)
         assert search(st, "officials said", 20, 0)["total"] == 2
+
+
+def test_usable_is_ready_and_word_terms(store, tmp_path):
+    assert search_index.usable(store.con, ["aid", "türkiye"])
+    assert not search_index.usable(store.con, ["aid", "u.s."])
+    con = duckdb.connect(str(tmp_path / "bare.duckdb"))
+    con.execute("CREATE TABLE articles (id TEXT, title TEXT, text TEXT, published DATE)")
+    assert not search_index.usable(con, ["aid"]) and not search_index.ready(con)
+    con.close()

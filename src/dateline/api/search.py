@@ -53,7 +53,7 @@ def terms_of(q: str) -> list[str]:
 
 def search(st, q: str, limit: int, offset: int) -> dict:
     terms = terms_of(q)
-    if search_index.ready(st.con) and search_index.word_terms(st.con, terms):
+    if search_index.usable(st.con, terms):
         rows = search_index.search(st, terms, limit, offset)
     else:
         rows = search_plain(st, terms, limit, offset)

@@ -84,6 +84,17 @@ def ready(con) -> bool:
         return False
 
 
+def usable(con, terms: list[str]) -> bool:
+    """:func:`ready` and :func:`word_terms` in one round trip (what a search asks first)."""
+    try:
+        return bool(con.execute(f"""
+            SELECT (SELECT count(*) FROM articles) + (SELECT count(*) FROM quotes WHERE content_text IS NOT NULL)
+                   = (SELECT count(*) FROM search_docs)
+               AND list_bool_and([regexp_full_match(t, '{TOKEN}') FOR t IN ?::TEXT[]])""", [terms]).fetchone()[0])
+    except duckdb.Error:
+        return False
+
+
 def word_terms(con, terms: list[str]) -> bool:
     """True when every term is made of token characters only (the index answers exactly)."""
     return bool(con.execute(f"SELECT list_bool_and([regexp_full_match(t, '{TOKEN}') FOR t IN ?::TEXT[]])",
@@ -104,25 +115,29 @@ FROM hits h JOIN search_docs d ON d.doc = h.doc
 ORDER BY h.score DESC, d.published DESC NULLS LAST, d.id LIMIT ? OFFSET ?
 """
 
-# The page's titles and snippets (as the plain search cuts them), by primary key.
-PAGE_SQL = """
-SELECT p.kind, p.id, coalesce(a.id, q.article_id) AS article_id, coalesce(a.title, qa.title) AS title,
-       substr(coalesce(a.text, q.content_text), greatest(1, strpos(lower(coalesce(a.text, q.content_text)), ?) - 80),
-              240) AS snippet
-FROM (SELECT unnest(?::TEXT[]) AS kind, unnest(?::TEXT[]) AS id) p
-LEFT JOIN articles a ON p.kind = 'article' AND a.id = p.id
-LEFT JOIN quotes q ON p.kind = 'quote' AND q.id = p.id
-LEFT JOIN articles qa ON qa.id = q.article_id
-"""
+# The page's titles and snippets (cut as the plain search cuts them), by primary key: two small
+# look-ups (one query joining quotes to articles scans the articles: 12 ms on 250,000).
+_SNIP = "substr({c}, greatest(1, strpos(lower({c}), ?) - 80), 240) AS snippet"
+QUOTES_SQL = f"SELECT id, article_id, {_SNIP.format(c='content_text')} FROM quotes WHERE id IN (SELECT unnest(?::TEXT[]))"
+ARTICLES_SQL = f"SELECT id, title, {_SNIP.format(c='text')} FROM articles WHERE id IN (SELECT unnest(?::TEXT[]))"
 
 
 def search(st, terms: list[str], limit: int, offset: int) -> list[dict]:
     """The plain search's rows (kind, id, article_id, title, published, snippet, score, total) from
     the index; the caller checks :func:`ready` and :func:`word_terms` first."""
     rows = st.query(SEARCH_SQL, [terms, len(terms), (1 << len(terms)) - 1, limit, offset])
-    if not rows:
-        return []
-    page = {(r["kind"], r["id"]): r for r in st.query(
-        PAGE_SQL, [terms[0], [r["kind"] for r in rows], [r["id"] for r in rows]])}
-    keys = ("kind", "id", "article_id", "title", "published", "snippet", "score", "total")
-    return [{k: (r | page[(r["kind"], r["id"])])[k] for k in keys} for r in rows]
+    quote_ids = [r["id"] for r in rows if r["kind"] == "quote"]
+    quotes = {r["id"]: r for r in st.query(QUOTES_SQL, [terms[0], quote_ids])} if quote_ids else {}
+    article_ids = [r["id"] for r in rows if r["kind"] == "article"] + [q["article_id"] for q in quotes.values()]
+    articles = {r["id"]: r for r in st.query(ARTICLES_SQL, [terms[0], article_ids])} if article_ids else {}
+    out = []
+    for r in rows:
+        if r["kind"] == "article":
+            a = articles[r["id"]]
+            extra = {"article_id": r["id"], "title": a["title"], "snippet": a["snippet"]}
+        else:
+            q = quotes[r["id"]]
+            extra = {"article_id": q["article_id"], "title": articles[q["article_id"]]["title"], "snippet": q["snippet"]}
+        out.append({"kind": r["kind"], "id": r["id"], "article_id": extra["article_id"], "title": extra["title"],
+                    "published": r["published"], "snippet": extra["snippet"], "score": r["score"], "total": r["total"]})
+    return out
