@@ -36,19 +36,26 @@ CREATE TABLE search_postings (token TEXT, doc INTEGER, n INTEGER, nt INTEGER);
 # Documents the plain search reads: every article; quotes with a content and a stored article. A
 # quote with a content whose article is not stored is noted as an 'orphan' (the plain search skips
 # it) and looked at again by each later call, so it is indexed should its article come.
-# Rows written in token order, so the zone maps of a backfilled table skip most row groups.
+# The new documents are found by id first, so that only their texts are read (reading every text
+# to find them took 0.1-0.6 s a batch on 250,000 articles). Rows written in token order, so the
+# zone maps of a backfilled table skip most row groups.
 DERIVE_SQL = f"""
+CREATE OR REPLACE TEMP TABLE _search_new AS
+    SELECT 'article' AS kind, a.id FROM articles a
+    WHERE NOT EXISTS (SELECT 1 FROM search_docs d WHERE d.kind = 'article' AND d.id = a.id)
+    UNION ALL
+    SELECT 'quote' AS kind, q.id FROM quotes q
+    WHERE q.content_text IS NOT NULL AND NOT EXISTS (SELECT 1 FROM search_docs d WHERE d.kind = 'quote' AND d.id = q.id);
 CREATE OR REPLACE TEMP TABLE _search_pend AS
     SELECT *, (SELECT coalesce(max(doc), 0) FROM search_docs) + CAST(row_number() OVER (ORDER BY kind, id) AS INTEGER)
               AS doc FROM (
     SELECT 'article' AS kind, a.id, a.published, lower(a.text) AS hay, lower(coalesce(a.title, '')) AS thay
-    FROM articles a WHERE NOT EXISTS (SELECT 1 FROM search_docs d WHERE d.kind = 'article' AND d.id = a.id)
+    FROM articles a SEMI JOIN _search_new n ON n.kind = 'article' AND n.id = a.id
     UNION ALL
     SELECT CASE WHEN a.id IS NULL THEN 'orphan' ELSE 'quote' END AS kind, q.id, a.published,
            lower(q.content_text) AS hay, '' AS thay
-    FROM quotes q LEFT JOIN articles a ON a.id = q.article_id
-    WHERE q.content_text IS NOT NULL
-      AND NOT EXISTS (SELECT 1 FROM search_docs d WHERE d.kind = 'quote' AND d.id = q.id));
+    FROM (SELECT q.* FROM quotes q SEMI JOIN _search_new n ON n.kind = 'quote' AND n.id = q.id) q
+    LEFT JOIN articles a ON a.id = q.article_id);
 CREATE OR REPLACE TEMP TABLE _search_tok AS
     SELECT token, doc, CAST(sum(b) AS INTEGER) AS n, CAST(sum(t) AS INTEGER) AS nt
     FROM (SELECT unnest(regexp_extract_all(hay, '{TOKEN}')) AS token, doc, 1 AS b, 0 AS t
@@ -63,6 +70,7 @@ DELETE FROM search_docs WHERE kind = 'orphan' AND id IN (SELECT id FROM _search_
 INSERT OR IGNORE INTO search_docs SELECT kind, id, doc, published FROM _search_pend;
 DROP TABLE _search_tok;
 DROP TABLE _search_pend;
+DROP TABLE _search_new;
 """
 
 
