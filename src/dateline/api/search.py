@@ -6,11 +6,17 @@ DuckDB's full-text search lives in the ``fts`` extension, which DuckDB downloads
 extension are built for DuckDB 1.5 and do not load into 2.0. So the server uses this plain search:
 every term must occur (case-insensitive substring), ranked by how often the terms occur, titles
 counting double. It reads every text once per new query; results are cached.
+
+On a store with the token index of migration 9 (store/search_index.py) a query whose terms are all
+made of letters, digits and marks is answered from the index, with the same results, order, totals
+and snippets; other terms (``u.s.``, ``state-run``) and stores without a filled index (an older
+database opened read-only, views over shard files) take the plain SQL below.
 """
 
 from __future__ import annotations
 
 from ..errors import DatelineError
+from ..store import search_index
 
 MODE = "substring"
 MAX_TERMS = 8
@@ -47,6 +53,15 @@ def terms_of(q: str) -> list[str]:
 
 def search(st, q: str, limit: int, offset: int) -> dict:
     terms = terms_of(q)
+    if search_index.usable(st.con, terms):
+        rows = search_index.search(st, terms, limit, offset)
+    else:
+        rows = search_plain(st, terms, limit, offset)
+    return _result(q, rows, limit, offset)
+
+
+def search_plain(st, terms: list[str], limit: int, offset: int) -> list[dict]:
+    """The search in plain SQL over the texts (the meaning the index path must keep)."""
     one = "(contains(hay, ?) OR contains(thay, ?))"
     match = " AND ".join([one] * len(terms))
     occurrences = "(length(hay) - length(replace(hay, ?, ''))) / length(?) + 2 * (length(thay) - length(replace(thay, ?, ''))) / length(?)"
@@ -58,7 +73,10 @@ def search(st, q: str, limit: int, offset: int) -> dict:
     params.append(terms[0])  # snippet around the first term
     for t in terms:
         params += [t, t, t, t]
-    rows = st.query(sql, params + [limit, offset])
+    return st.query(sql, params + [limit, offset])
+
+
+def _result(q: str, rows: list[dict], limit: int, offset: int) -> dict:
     total = rows[0]["total"] if rows else 0
     items = [{**{k: r[k] for k in ("kind", "id", "article_id", "title", "published")},
               "snippet": " ".join((r["snippet"] or "").split()), "score": float(r["score"] or 0)} for r in rows]

@@ -129,6 +129,9 @@ def derive(con) -> None:
     actors and places of those rows are written, in the same transaction)."""
     con.execute(DERIVE_EVENTS)
     con.execute(DERIVE_QUOTES)
+    from . import search_index  # the search's token index is filled at the same moment
+
+    search_index.derive(con)
 
 
 def ready(con, table: str = "events") -> bool:
