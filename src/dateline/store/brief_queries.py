@@ -15,7 +15,7 @@ import json
 from typing import Any, Iterable, Optional
 
 from .db import Store
-from .queries import _date
+from .queries import _date, add_range_filters
 from .timeline_queries import _actor_filter, _query_terms
 
 _EVENT_DATE_FROM = "coalesce(e.end_date, e.start_date, a.published) >= ?"  # as queries.events
@@ -158,12 +158,7 @@ def statements(store: Store, ids: list[str], actors: Iterable[str] = (), date_fr
         return []
     lo, hi = _dates(date_from, date_to)
     where, params = [], []
-    if lo:
-        where.append("a.published >= ?")
-        params.append(lo)
-    if hi:
-        where.append("a.published <= ?")
-        params.append(hi)
+    add_range_filters(where, params, None, lo, hi, "a.published", "a.published")
     match, mp = _actors_sql("x", actors)
     if mp:
         where.append(match)

@@ -83,21 +83,29 @@ def events(store: Store, type: Optional[str] = None, actor: Optional[str] = None
     return events_plain(store, type, actor, lo, hi, place, modality, limit, offset)
 
 
+
+def add_range_filters(where: list[str], params: list, modality: Optional[str], lo, hi,
+                      lo_col: str, hi_col: str) -> None:
+    """Append the modality and date-range conditions every event listing shares. ``lo_col`` is the
+    column compared with the range's start (an event's latest date), ``hi_col`` with its end."""
+    if modality and modality != "all":
+        where.append("e.modality = ?")
+        params.append(modality)
+    if lo:
+        where.append(f"{lo_col} >= ?")
+        params.append(lo)
+    if hi:
+        where.append(f"{hi_col} <= ?")
+        params.append(hi)
+
 def events_plain(store: Store, type, actor, lo, hi, place, modality, limit: int, offset: int) -> list[dict]:
     """:func:`events` in plain SQL over the joined tables (the meaning the fast path must keep)."""
     where, params = ["TRUE"], []
     if type:
         where.append("e.type = ?")
         params.append(type.upper())
-    if modality and modality != "all":
-        where.append("e.modality = ?")
-        params.append(modality)
-    if lo:
-        where.append("coalesce(e.end_date, e.start_date, a.published) >= ?")
-        params.append(lo)
-    if hi:
-        where.append("coalesce(e.start_date, e.end_date, a.published) <= ?")
-        params.append(hi)
+    add_range_filters(where, params, modality, lo, hi, "coalesce(e.end_date, e.start_date, a.published)",
+                      "coalesce(e.start_date, e.end_date, a.published)")
     if actor:
         where.append("""e.id IN (SELECT ea.event_id FROM event_actors ea JOIN actors x ON x.id = ea.actor_id
                         WHERE x.country = ? OR lower(x.name) = lower(?) OR x.kb_id = ? OR lower(x.text) = lower(?))""")
@@ -136,15 +144,7 @@ def _events_fast(store: Store, type, actor, lo, hi, place, modality, limit: int,
     if type:
         where.append("e.type = ?")
         params.append(type.upper())
-    if modality and modality != "all":
-        where.append("e.modality = ?")
-        params.append(modality)
-    if lo:
-        where.append("e.date_hi >= ?")
-        params.append(lo)
-    if hi:
-        where.append("e.date_lo <= ?")
-        params.append(hi)
+    add_range_filters(where, params, modality, lo, hi, "e.date_hi", "e.date_lo")
     if actor:
         src, p1 = derived.actor_match("e.source", actor)
         tgt, p2 = derived.actor_match("e.target", actor)

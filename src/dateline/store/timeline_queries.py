@@ -18,7 +18,7 @@ from ..link import cluster as lk
 from ..link.timelines import PERIODS, aggregate, quadclass
 from . import derived
 from .db import Store
-from .queries import MODALITIES, _date, _page
+from .queries import MODALITIES, _date, _page, add_range_filters
 
 _MENTION_SQL = """
 SELECT e.id, e.article_id, e.type, e.modality, e.start_date, e.end_date, e.granularity, e.cameo, e.intensity,
@@ -173,12 +173,7 @@ def timeline(store: Store, query: str, dates: int = 10, sentences: int = 1, date
     lo, hi = _date(date_from, "from"), _date(date_to, "to")
     where = ["(" + " OR ".join(["contains(lower(a.text), ?)"] * len(terms)) + ")"]
     params: list[Any] = list(terms)
-    if lo:
-        where.append("a.published >= ?")
-        params.append(lo)
-    if hi:
-        where.append("a.published <= ?")
-        params.append(hi)
+    add_range_filters(where, params, None, lo, hi, "a.published", "a.published")
     store.con.execute("CREATE OR REPLACE TEMP TABLE _tl_articles AS SELECT a.id FROM articles a WHERE "
                       + " AND ".join(where), params)
     rows = store.query("""
@@ -264,15 +259,7 @@ def _items_fast(store: Store, a: str, b: Optional[str], modality: Optional[str],
         tb, ptb = _key_match("e.target", b)
         where, params = [f"(({sa} AND {tb}) OR ({ta} AND {sb}))"], psa + ptb + pta + psb
     where.append("e.has_article")
-    if modality and modality != "all":
-        where.append("e.modality = ?")
-        params.append(modality)
-    if lo:
-        where.append("e.list_date >= ?")
-        params.append(lo)
-    if hi:
-        where.append("e.list_date <= ?")
-        params.append(hi)
+    add_range_filters(where, params, modality, lo, hi, "e.list_date", "e.list_date")
     # The matching rows first (reading only the filter columns), then their other columns.
     events = store.query(f"""
         WITH hit AS (SELECT e.rowid AS r FROM events e WHERE {' AND '.join(where)})
@@ -303,12 +290,7 @@ def _statements(store: Store, qwhere: list[str], qparams: list, lo, hi,
     """Quotes passing ``qwhere`` (over ``q``) and the publication dates, as timeline items."""
     # the matching quotes first, reading only the filter columns; then their text, date and speaker
     where, params = ["q.rowid IN (SELECT r FROM hit)"], list(qparams)
-    if lo:
-        where.append("a.published >= ?")
-        params.append(lo)
-    if hi:
-        where.append("a.published <= ?")
-        params.append(hi)
+    add_range_filters(where, params, None, lo, hi, "a.published", "a.published")
     out = []
     for r in store.query(f"""
             WITH hit AS (SELECT q.rowid AS r FROM quotes q WHERE {' AND '.join(qwhere)})
@@ -339,14 +321,8 @@ def _items_plain(store: Store, a: str, b: Optional[str], modality: Optional[str]
     if modality and modality != "all":
         if modality not in MODALITIES:
             raise DatelineError("E401", f"Unknown modality {modality!r}.", f"Use one of {', '.join(MODALITIES)} or all.")
-        where.append("e.modality = ?")
-        params.append(modality)
-    if lo:
-        where.append("coalesce(e.start_date, a.published) >= ?")
-        params.append(lo)
-    if hi:
-        where.append("coalesce(e.start_date, a.published) <= ?")
-        params.append(hi)
+    add_range_filters(where, params, modality, lo, hi, "coalesce(e.start_date, a.published)",
+                      "coalesce(e.start_date, a.published)")
     # Joins over the matched events only, not subqueries per event: this runs on millions of events.
     events = store.query(f"""
         WITH ev AS (
