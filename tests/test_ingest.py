@@ -229,3 +229,32 @@ def test_csv_with_a_quote_never_closed_at_the_end(tmp_path):
     f.write_text('text\n"Aid convoys reached the border town on Monday."\n"The ferry service resumed and\n')
     art, rej = read(f)
     assert art.text.startswith("Aid convoys") and rej.code == "E105" and rej.source.endswith("d.csv:3")
+
+
+def test_invalid_utf8_in_jsonl_flags_only_the_article_on_that_line(tmp_path):
+    f = tmp_path / "mixed.jsonl"
+    good = json.dumps({"text": "The ferry to the island resumed service on Monday."}).encode()
+    bad = json.dumps({"text": "Troops entered the town of Saint-XX on Monday."}).encode().replace(b"XX", "É".encode("latin-1"))
+    f.write_bytes(good + b"\n" + bad + b"\n" + good.replace(b"Monday", b"Tuesday") + b"\n")
+    first, second, third = read(f)
+    assert "W101" not in first.flags and "W101" not in third.flags
+    assert "W101" in second.flags and "\ufffd" in second.text
+
+
+def test_invalid_utf8_in_csv_flags_the_row_even_when_it_spans_lines(tmp_path):
+    f = tmp_path / "mixed.csv"
+    f.write_bytes(b"\xef\xbb\xbftext,published\r\n"  # with a byte-order mark and Windows line ends
+                  b'"The port reopened after the storm.",2024-03-01\r\n'
+                  b'"Police closed the road near Caf\xe9 Central.\r\nTraffic was diverted.",2024-03-02\r\n'
+                  b'"Schools reopened in the district.",2024-03-03\r\n')
+    first, second, third = read(f)
+    assert [a.published for a in (first, second, third)] == [dt.date(2024, 3, d) for d in (1, 2, 3)]
+    assert "W101" in second.flags and "Traffic was diverted" in second.text
+    assert "W101" not in first.flags and "W101" not in third.flags
+
+
+def test_csv_with_old_mac_line_ends(tmp_path):
+    f = tmp_path / "mac.csv"
+    f.write_bytes(b'text,published\r"The bridge reopened.",2024-05-01\r"The market moved.",2024-05-02\r')
+    first, second = read(f)
+    assert first.text == "The bridge reopened." and second.published == dt.date(2024, 5, 2)

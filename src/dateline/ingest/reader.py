@@ -26,6 +26,7 @@ HEADER = re.compile(r"^date:?\s+(\S+)\s*$", re.IGNORECASE)
 FOLDER_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 TITLE_MAX = 200
 MIN_HTML_WORDS = 8
+LONE_CR = re.compile(r"(?<=\r)(?=[^\n])")  # after a "\r" that does not start "\r\n"
 
 
 def _reject(origin: str, code: str, reason: str, article: Optional[str] = None) -> Reject:
@@ -83,7 +84,7 @@ def read_file(path: Path, config: dict) -> Iterator[Item]:
     try:
         if suffix in JSONL_SUFFIXES or suffix == ".csv":
             with open(path, "rb") as fh:
-                handle = io.TextIOWrapper(fh, encoding="utf-8", errors="replace", newline="")
+                handle = LineDecoder(fh)
                 reader = read_jsonl if suffix in JSONL_SUFFIXES else read_csv
                 yield from _or_empty(origin, reader(origin, handle, config))
             return
@@ -119,6 +120,41 @@ def _sniff_suffix(head: bytes) -> str:
     return ".txt"
 
 
+class LineDecoder:
+    """The lines of a multi-article file (JSON Lines, CSV), decoded one by one, so that a line with
+    invalid UTF-8 flags only the articles read from it (``W101``), as a bad text file flags its article.
+    ``bad`` holds the 1-based numbers of such lines."""
+
+    def __init__(self, binary: Iterable[bytes]):
+        self.binary = binary
+        self.bad: set[int] = set()
+        self.n = 0
+
+    def __iter__(self) -> Iterator[str]:
+        first = True
+        for raw in self.binary:
+            if first and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]  # a byte-order mark is not part of the first field
+            first = False
+            try:
+                line, bad = raw.decode("utf-8"), False
+            except UnicodeDecodeError:
+                line, bad = raw.decode("utf-8", errors="replace"), True
+            # a lone "\r" ends a line too (old Mac files); the csv module wants such lines apart
+            for piece in (LONE_CR.split(line) if "\r" in line.rstrip("\r\n") else (line,)):
+                self.n += 1  # numbered as the readers count them
+                if bad:
+                    self.bad.add(self.n)
+                yield piece
+
+    def flags(self, first: int, last: int) -> list[str]:
+        return ["W101"] if any(first <= n <= last for n in self.bad) else []
+
+
+def _line_flags(handle: Iterable[str], first: int, last: int) -> list[str]:
+    return handle.flags(first, last) if isinstance(handle, LineDecoder) else []
+
+
 def decode(origin: str, data: bytes) -> tuple[Optional[str], list[str], Optional[Reject]]:
     """Text, flags and no reject; or a reject for binary data."""
     head = data[:8192]
@@ -142,14 +178,15 @@ def parse_bytes(origin: str, suffix: str, data: bytes, config: dict,
     if rej:
         yield rej
         return
+    if suffix in JSONL_SUFFIXES or suffix == ".csv":
+        # line by line, so that invalid UTF-8 flags the articles on those lines only
+        reader = read_jsonl if suffix in JSONL_SUFFIXES else read_csv
+        yield from _or_empty(origin, reader(origin, LineDecoder(io.BytesIO(data)), config))
+        return
     if suffix in HTML_SUFFIXES:
         yield parse_html(origin, text, flags, config, folder_date)
-    elif suffix in JSONL_SUFFIXES:
-        yield from _or_empty(origin, read_jsonl(origin, io.StringIO(text), config, flags))
     elif suffix == ".json":
         yield from read_json(origin, text, config, flags)
-    elif suffix == ".csv":
-        yield from read_csv(origin, io.StringIO(text, newline=""), config, flags)
     else:
         yield parse_text(origin, text, flags, config, folder_date)
 
@@ -235,7 +272,7 @@ def read_jsonl(origin: str, handle: Iterable[str], config: dict, flags: Iterable
             yield _reject(where, "E106", f"Line {n} is not valid JSON ({exc.msg} at column {exc.colno}); "
                           "the other lines are read. Fix or remove that line.")
             continue
-        yield _from_mapping(where, obj, config, list(flags))
+        yield _from_mapping(where, obj, config, list(flags) + _line_flags(handle, n, n))
 
 
 def read_json(origin: str, text: str, config: dict, flags: list[str]) -> Iterator[Item]:
@@ -282,7 +319,7 @@ def read_csv(origin: str, handle: Iterable[str], config: dict, flags: Iterable[s
                           "it are read. Fix the quoting of that row.")
             continue
         n += 1
-        yield _from_mapping(f"{origin}:{n}", row, config, list(flags))
+        yield _from_mapping(f"{origin}:{n}", row, config, list(flags) + _line_flags(handle, line, reader.reader.line_num))
 
 
 # --- the article --------------------------------------------------------------------
