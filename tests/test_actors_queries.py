@@ -66,4 +66,4 @@ def test_cli_actors_and_actor(db):
 
 def test_cli_unknown_actor_is_a_coded_error(db):
     out = CliRunner().invoke(main, ["actor", "Nobody Atall", "--db", db])
-    assert out.exit_code == 2 and "[E401]" in out.output
+    assert out.exit_code == 2 and "[E410]" in out.output

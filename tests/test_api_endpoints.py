@@ -55,7 +55,7 @@ def test_events_list_defaults_to_asserted_and_pages(client):
     ("type=ASSAULT&modality=negated", {f"{A3}:e0"}),
     ("actor=SLX", {f"{A1}:e0", f"{A1}:e1", f"{A2}:e0"}),
     ("actor=northland&modality=all", {f"{A1}:e0", f"{A1}:e1", f"{A2}:e0", f"{A3}:e0"}),
-    ("actor=NLX:MIL", {f"{A1}:e0", f"{A1}:e1"}),
+    ("actor=x:southland&modality=all", {f"{A1}:e1", f"{A2}:e0"}),  # a KB id
     ("place=Easthaven", {f"{A1}:e0"}),
     ("place=NLD&modality=all", {f"{A1}:e0", f"{A2}:e0", f"{A2}:e1", f"{A3}:e0"}),
     ("date_from=2025-03-13&date_to=2025-03-14", {f"{A2}:e0", f"{A2}:e1"}),
@@ -113,20 +113,38 @@ def test_articles_list_and_detail(client):
 
 
 def test_actors_list_and_actor_page(client):
+    """/api/actors and /api/actors/{name} answer with the rows of `dateline actors` and `dateline actor`."""
     page = ok(client, "/api/actors")
-    labels = [a["label"] for a in page["items"]]
-    assert labels[0] == "Northland" and HTML_ACTOR in labels and page["total"] == len(labels)
-    assert [a["label"] for a in ok(client, "/api/actors?country=SLX&sector=GOV")["items"]] == ["Southland", "Mira Holt"]
-    assert [a["label"] for a in ok(client, "/api/actors?q=hol")["items"]] == ["Mira Holt"]
+    names = [a["name"] for a in page["items"]]
+    assert names[0] == "Northland" and HTML_ACTOR in names and page["total"] == len(names)
+    assert page["items"][0]["events"] >= page["items"][-1]["events"]
+    assert [a["name"] for a in ok(client, "/api/actors?country=SLX&sector=GOV")["items"]] == ["Southland", "Mira Holt"]
+    assert [a["name"] for a in ok(client, "/api/actors?q=hol")["items"]] == ["Mira Holt"]
+    assert ok(client, "/api/actors?q=hol")["total"] == 1
     actor = ok(client, "/api/actors/Northland")
-    assert actor["n_mentions"] == 3
-    assert {a["value"] for a in actor["aliases"]} == {"Northland", "Northland forces"}
-    assert {r["value"]: r["n"] for r in actor["roles"]} == {"source": 3, "target": 1}
+    assert actor["mentions"] == 3 and actor["articles"] == 3
+    assert {a["text"] for a in actor["aliases"]} == {"Northland", "Northland forces"}
+    assert {r["role"]: r["n"] for r in actor["event_roles"]} == {"source": 3, "target": 1}
+    assert {(r["country"], r["sector"]) for r in actor["roles"]} == {("NLX", "MIL"), ("NLX", "GOV")}
     assert actor["events"]["total"] == 4 and actor["timeline"][0]["period"] == "2025-03-01"
     speaker = ok(client, "/api/actors/Mira%20Holt")
-    assert speaker["statements"][0]["content"] == "We will answer this,"
-    assert {"value": "speaker", "n": 1} in speaker["roles"]
+    assert [q["content"] for q in speaker["quotes"] if q["role"] == "speaker"] == ["We will answer this,"]
+    assert {"role": "speaker", "n": 1} in speaker["event_roles"]
     bad(client, "/api/actors/Nobody%20At%20All", 404, "E410")
+
+
+def test_http_actors_answer_as_the_python_api(client, api_db):
+    """The same function behind both: the HTTP rows are the Python API's rows."""
+    import dateline
+
+    rows = dateline.actors(db=api_db, limit=100)
+    assert [(r["name"], r["mentions"], r["events"]) for r in ok(client, "/api/actors?limit=100")["items"]] == \
+        [(r["name"], r["mentions"], r["events"]) for r in rows]
+    info = dateline.actor("Northland", db=api_db)
+    http = ok(client, "/api/actors/Northland")
+    assert {k: http[k] for k in ("name", "kb_ids", "mentions", "event_roles", "events_actor")} == \
+        {k: info[k] for k in ("name", "kb_ids", "mentions", "event_roles", "events_actor")}
+    assert [e["id"] for e in http["events"]["items"]] == [e["id"] for e in info["events"]]
 
 
 def test_places_timeline_network(client):

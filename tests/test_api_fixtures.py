@@ -50,7 +50,7 @@ def sentence(aid: str, text: str, n: int, first_words: str) -> Sentence:
 def actor(aid: str, text: str, n: int, needle: str, name: str, country: str, sector: str, nth: int = 0) -> Actor:
     s, e = at(text, needle, nth)
     return Actor(id=f"{aid}:a{n}", text=needle, start=s, end=e, name=name, country=country, sector=sector,
-                 kb_id=f"{country}:{sector}", score=0.9, reason=f"'{needle}' is a {country} {sector} alias in the KB")
+                 kb_id="x:" + name.lower().replace(" ", "-"), score=0.9, reason=f"'{needle}' is a {country} {sector} alias in the KB")
 
 
 def place(aid: str, text: str, n: int, needle: str, name: str, lat: float, lon: float, nth: int = 0) -> Place:

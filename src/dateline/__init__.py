@@ -196,14 +196,16 @@ def _read_actors(db: Optional[str], fn_name: str, **kw: Any):
         store.close()
 
 
-def actors(db: Optional[str] = None, country: Optional[str] = None, sector: Optional[str] = None,
-           limit: int = 50, offset: int = 0) -> list[dict]:
-    """Actors with mention and article counts and first/last dates (filters: country, sector)."""
-    return _read_actors(db, "actors", country=country, sector=sector, limit=limit, offset=offset)
+def actors(db: Optional[str] = None, q: Optional[str] = None, country: Optional[str] = None,
+           sector: Optional[str] = None, limit: int = 50, offset: int = 0) -> list[dict]:
+    """Actors, those in most events first, with event, mention and article counts and first/last dates
+    (filters: part of the name, country, sector)."""
+    return _read_actors(db, "actors", q=q, country=country, sector=sector, limit=limit, offset=offset)
 
 
 def actor(name: str, db: Optional[str] = None, limit: int = 50) -> dict:
-    """One actor by name, KB id or text: aliases, roles (stored and from the KB), events and quotes."""
+    """One actor by name, KB id or text: aliases, identities (stored and from the KB), how often it was
+    source, target or speaker, its events and the quotes by or about it."""
     return _read_actors(db, "actor", name=name, limit=limit)
 
 

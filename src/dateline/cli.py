@@ -293,19 +293,21 @@ def events(db, type_, actor, date_from, date_to, place, modality, limit, offset,
 
 @main.command()
 @db_option
+@click.option("--q", "q", default=None, help="Only actors whose name contains this text (any case).")
 @click.option("--country", default=None, help="Only actors of this ISO3 country, e.g. RUS.")
 @click.option("--sector", default=None, help="Only this sector, e.g. GOV, MIL, REB, CVL, IGO.")
 @page_options(50)
 @format_option
 @coded_errors
-def actors(db, country, sector, limit, offset, fmt) -> None:
-    """List actors with mention and article counts and their first and last dates.
+def actors(db, q, country, sector, limit, offset, fmt) -> None:
+    """List actors, those in most events first, with event, mention and article counts and their first
+    and last dates.
 
     Example:
 
         dateline actors --db demo.duckdb --country RUS --sector MIL
     """
-    emit(dateline.actors(db=db, country=country, sector=sector, limit=limit, offset=offset), fmt)
+    emit(dateline.actors(db=db, q=q, country=country, sector=sector, limit=limit, offset=offset), fmt)
 
 
 @main.command()
@@ -316,7 +318,7 @@ def actors(db, country, sector, limit, offset, fmt) -> None:
               help="Output format.")
 @coded_errors
 def actor(name, db, limit, fmt) -> None:
-    """Show one actor (name, KB id or text as written): aliases, roles, events and quotes.
+    """Show one actor (name, KB id or text as written): aliases, identities, roles, events and quotes.
 
     Example:
 
@@ -329,6 +331,8 @@ def actor(name, db, limit, fmt) -> None:
     click.echo(f"{info['name']}  ({', '.join(info['kb_ids']) or 'not in the KB'}): "
                f"{info['mentions']} mentions in {info['articles']} articles")
     click.echo("aliases: " + "; ".join(f"{a['text']} ({a['mentions']})" for a in info["aliases"]))
+    click.echo("as: " + ("; ".join(f"{r['role']} {r['n']}" for r in info["event_roles"]) or "no event or quote"))
+    click.echo(f"events: `dateline events --actor {info['events_actor']} --modality all` lists them all")
     for title, rows in (("roles in the articles", info["roles"]), ("roles in the KB", info["kb_roles"]),
                         ("events", info["events"]), ("quotes", info["quotes"])):
         click.echo(f"\n{title}:")

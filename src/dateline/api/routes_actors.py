@@ -7,8 +7,7 @@ from typing import Any, Optional
 from fastapi import APIRouter, Depends, Path, Query
 
 from ..errors import DatelineError
-from ..store import quote_queries, timeline_queries
-from .actors import actor_list, actor_profile
+from ..store import actor_queries, quote_queries, timeline_queries
 from .db import Database
 from .params import TEXT, get_db, page_params
 from .schemas import ActorDetail, ActorSummary, ClusterRow, Dyad, ErrorResponse, Page, QuoteRow, Slice
@@ -21,27 +20,27 @@ def list_actors(q: Optional[str] = Query(None, max_length=TEXT, description="par
                 country: Optional[str] = Query(None, max_length=3, description="ISO 3166 alpha-3"),
                 sector: Optional[str] = Query(None, max_length=10, description="sector code, e.g. GOV"),
                 page: tuple[int, int] = Depends(page_params), db: Database = Depends(get_db)) -> dict:
+    """The rows of `dateline actors`, with the same filters."""
     limit, offset = page
 
     def make() -> dict:
         with db.cursor() as st:
-            total, rows = actor_list(st, q, country, sector, limit, offset)
+            rows = actor_queries.actors(st, q=q, country=country, sector=sector, limit=limit, offset=offset)
+            total = actor_queries.count_actors(st, q=q, country=country, sector=sector)
         return {"total": total, "limit": limit, "offset": offset, "items": rows}
     return db.cache.get(("actors", q, country, sector, limit, offset), make)
 
 
-@router.get("/actors/{name}", response_model=ActorDetail, summary="One actor: aliases, roles, events, statements, timeline")
-def get_actor(name: str = Path(min_length=1, max_length=TEXT, description="ISO3 country, name, KB id or text"),
+@router.get("/actors/{name}", response_model=ActorDetail, summary="One actor: aliases, roles, events, quotes, timeline")
+def get_actor(name: str = Path(min_length=1, max_length=TEXT, description="name, KB id, text as written or ISO3"),
               db: Database = Depends(get_db)) -> dict:
+    """The answer of `dateline actor NAME`; its events as a page of the event list, and a timeline."""
     with db.cursor() as st:
-        profile = actor_profile(st, name)
-        if not profile["n_mentions"]:
-            raise DatelineError("E410", f"No actor {name!r}.", "List actors at /api/actors.")
-        positions = db.index.select(st.con, actor=name, modality="all")
-        statements = quote_queries.quotes(st, speaker=name, limit=50)
-    return {"name": name, **profile,
-            "events": {"total": len(positions), "limit": 50, "offset": 0, "items": db.index.page(positions, 50, 0)},
-            "statements": statements, "timeline": db.index.timeline(positions, "month")}
+        info = actor_queries.actor(st, name, limit=50)
+        positions = db.index.select(st.con, actor=info["events_actor"], modality="all")
+    return {**info, "events": {"total": len(positions), "limit": 50, "offset": 0,
+                               "items": db.index.page(positions, 50, 0)},
+            "timeline": db.index.timeline(positions, "month")}
 
 
 @router.get("/quotes", response_model=Slice[QuoteRow], summary="Who said what, when, about whom")

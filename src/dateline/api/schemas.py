@@ -231,13 +231,17 @@ class ArticleDetail(_Out):
 
 # --- actors, places, quotes, clusters ------------------------------------------------------------
 class ActorSummary(_Out):
-    label: str = Field(description="canonical name, else the mention text: the key of /api/actors/{name}")
+    """One row of `dateline actors`."""
+
+    name: str = Field(description="canonical name, else the mention text: the key of /api/actors/{name}")
+    kb_id: Optional[str] = Field(None, description="knowledge-base id")
     country: Optional[str] = Field(None, description="ISO 3166 alpha-3 country")
     sector: Optional[str] = Field(None, description="sector code")
-    kb_id: Optional[str] = Field(None, description="knowledge-base id")
-    n_mentions: int = Field(description="mentions in all articles")
-    n_events: int = Field(description="events the actor takes part in (every modality)")
-    n_articles: int = Field(description="articles that mention the actor")
+    mentions: int = Field(description="mentions in all articles")
+    articles: int = Field(description="articles that mention the actor")
+    events: int = Field(description="events the actor takes part in (every modality)")
+    first: Optional[dt.date] = Field(None, description="publication date of the first article that mentions it")
+    last: Optional[dt.date] = Field(None, description="publication date of the last article that mentions it")
 
 
 class Count(_Out):
@@ -245,12 +249,44 @@ class Count(_Out):
     n: int = Field(description="how many times")
 
 
+class Alias(_Out):
+    text: str = Field(description="the actor as written in an article")
+    mentions: int = Field(description="how many mentions are written so")
+
+
 class Identity(_Out):
-    name: Optional[str] = Field(None, description="canonical name")
     country: Optional[str] = Field(None, description="ISO 3166 alpha-3 country")
     sector: Optional[str] = Field(None, description="sector code")
-    kb_id: Optional[str] = Field(None, description="knowledge-base id")
-    n: int = Field(description="mentions resolved to this identity")
+    mentions: int = Field(description="mentions resolved to this country and sector")
+    first: Optional[dt.date] = Field(None, description="first publication date with this identity")
+    last: Optional[dt.date] = Field(None, description="last publication date with this identity")
+
+
+class KbRole(_Out):
+    kb_id: str = Field(description="knowledge-base id")
+    sector: Optional[str] = Field(None, description="sector code")
+    country: Optional[str] = Field(None, description="ISO 3166 alpha-3 country")
+    org: Optional[str] = Field(None, description="organisation the role is in")
+    office: Optional[str] = Field(None, description="office held, e.g. president")
+    start: Optional[str] = Field(None, description="start of the role (YYYY-MM-DD), if known")
+    end: Optional[str] = Field(None, description="end of the role (YYYY-MM-DD), if known")
+
+
+class RoleCount(_Out):
+    role: str = Field(description="source | target (in events) or speaker (of quotes)")
+    n: int = Field(description="events (or quotes) in that role")
+
+
+class ActorQuote(_Out):
+    id: str = Field(description="quote id")
+    date: Optional[dt.date] = Field(None, description="publication date of the article")
+    kind: Optional[str] = Field(None, description="direct | indirect | mixed")
+    role: str = Field(description="speaker: the actor said it; about: the actor is mentioned in it")
+    speaker_name: Optional[str] = Field(None, description="resolved name (or text) of the speaker")
+    source: Optional[str] = Field(None, description="who is credited, as written")
+    cue: Optional[str] = Field(None, description="the cue, e.g. said")
+    content: Optional[str] = Field(None, description="what was said")
+    article_id: str = Field(description="article the quote is in")
 
 
 class TimelineBucket(_Out):
@@ -271,14 +307,21 @@ class Timeline(_Out):
 
 
 class ActorDetail(_Out):
-    name: str = Field(description="the actor asked for (ISO3 country, name, KB id or text)")
-    identities: list[Identity] = Field(description="resolved identities matched, most mentions first")
-    aliases: list[Count] = Field(description="how the actor is written in the articles")
-    roles: list[Count] = Field(description="source / target counts in events, and statements made (speaker)")
-    n_mentions: int = Field(description="mentions in all articles")
-    events: Page[EventRow] = Field(description="the actor's events (every modality), first page")
-    statements: list["QuoteRow"] = Field(description="statements the actor made, first 50")
-    timeline: list[TimelineBucket] = Field(description="the actor's events per month")
+    """The answer of `dateline actor NAME`, with the events as a first page of the event list and a
+    monthly timeline."""
+
+    name: str = Field(description="canonical name, else the text as written")
+    kb_ids: list[str] = Field(description="knowledge-base entries the mentions resolved to")
+    aliases: list[Alias] = Field(description="how the actor is written in the articles, most used first")
+    roles: list[Identity] = Field(description="country and sector the mentions resolved to, most mentions first")
+    kb_roles: list[KbRole] = Field(description="the knowledge base's dated roles of its entries")
+    mentions: int = Field(description="mentions in all articles")
+    articles: int = Field(description="articles that mention the actor")
+    event_roles: list[RoleCount] = Field(description="how often it was source or target of an event, or a speaker")
+    events_actor: str = Field(description="the --actor value (the `actor` filter) that lists its events")
+    events: Page[EventRow] = Field(description="its events (every modality), first page")
+    quotes: list[ActorQuote] = Field(description="quotes by it (role speaker) or about it (role about)")
+    timeline: list[TimelineBucket] = Field(description="its events per month")
 
 
 class PlaceSummary(_Out):

@@ -294,19 +294,21 @@ async function viewArticle(id) {
 async function viewActor(name) {
   const a = await api("actors/" + encodeURIComponent(name));
   const m = main();
-  m.append(el("h1", { id: "actor-name" }, el("span", { text: a.name }), " ", el("span", { cls: "muted", text: `${a.n_mentions} mentions` })));
+  m.append(el("h1", { id: "actor-name" }, el("span", { text: a.name }), " ", el("span", { cls: "muted", text: `${a.mentions} mentions in ${a.articles} articles` })));
   const grid = el("div", { cls: "grid" });
-  const box = (title, rows) => { const b = el("section", { cls: "card" }, el("h3", { text: title })); const ul = el("ul"); rows.forEach((r) => ul.append(r)); b.append(ul); return b; };
-  grid.append(box("Identities", a.identities.map((i) => el("li", { text: [i.name, i.country, i.sector, i.kb_id].filter(Boolean).join(" · ") + ` (${i.n})` }))));
-  grid.append(box("Aliases", a.aliases.map((x) => el("li", { cls: "alias", text: `${x.value} (${x.n})` }))));
-  grid.append(box("Roles", a.roles.map((x) => el("li", { text: `${x.value}: ${x.n}` }))));
+  const box = (title, rows) => { const b = el("section", { cls: "card" }, el("h3", { text: title })); const ul = el("ul"); rows.forEach((r) => ul.append(r)); if (!rows.length) ul.append(el("li", { cls: "muted", text: "none" })); b.append(ul); return b; };
+  const dates = (r) => (r.first ? ` ${r.first}${r.last && r.last !== r.first ? " – " + r.last : ""}` : "");
+  grid.append(box("Identities", a.roles.map((i) => el("li", { text: [i.country, i.sector].filter(Boolean).join(" · ") + ` (${i.mentions})` + dates(i) }))
+    .concat(a.kb_roles.map((r) => el("li", { cls: "kb-role", text: "KB: " + [r.office, r.org, r.country, r.sector].filter(Boolean).join(" · ") + (r.start || r.end ? ` (${r.start || "…"} – ${r.end || "…"})` : "") })))));
+  grid.append(box("Aliases", a.aliases.map((x) => el("li", { cls: "alias", text: `${x.text} (${x.mentions})` }))));
+  grid.append(box("Roles", a.event_roles.map((x) => el("li", { text: `${x.role}: ${x.n}` }))));
   m.append(grid);
   m.append(el("h2", { text: "Timeline" }));
   m.append(periodChart(a.timeline, { title: "events per month" }));
-  m.append(el("h2", {}, `Events (${a.events.total})`, " ", link(hashFor("events", { actor: a.name, modality: "all" }), "all, with filters")));
+  m.append(el("h2", {}, `Events (${a.events.total})`, " ", link(hashFor("events", { actor: a.events_actor, modality: "all" }), "all, with filters")));
   m.append(eventTable(a.events.items));
-  m.append(el("h2", { text: `Statements (${a.statements.length})` }));
-  m.append(quoteList(a.statements));
+  m.append(el("h2", { text: `Quotes by or about ${a.name} (${a.quotes.length})` }));
+  m.append(quoteList(a.quotes));
 }
 
 function quoteList(rows) {
@@ -315,7 +317,7 @@ function quoteList(rows) {
     const li = el("li", { cls: "quote" });
     li.append(el("q", { text: q.content || "" }), " — ");
     li.append(q.speaker_name ? actorLink(q.speaker_name) : el("span", { text: q.source || "unknown" }));
-    li.append(" ", el("span", { cls: "muted", text: [q.cue, q.date, q.kind].filter(Boolean).join(" · ") + " " }));
+    li.append(" ", el("span", { cls: "muted", text: [q.cue, q.date, q.kind, q.role === "about" ? "about" : null].filter(Boolean).join(" · ") + " " }));
     li.append(link("#/article/" + encodeURIComponent(q.article_id), "article"));
     ul.append(li);
   }
@@ -336,8 +338,8 @@ async function viewActors(params) {
   const t = el("table", { cls: "actors" });
   t.append(el("thead", {}, el("tr", {}, ...["Actor", "Country", "Sector", "Events", "Mentions", "Articles"].map((h) => el("th", { text: h })))));
   const body = el("tbody");
-  for (const r of page.items) body.append(el("tr", {}, el("td", {}, actorLink(r.label)), el("td", { text: r.country || "" }), el("td", { text: r.sector || "" }),
-    el("td", { text: r.n_events }), el("td", { text: r.n_mentions }), el("td", { text: r.n_articles })));
+  for (const r of page.items) body.append(el("tr", {}, el("td", {}, actorLink(r.name)), el("td", { text: r.country || "" }), el("td", { text: r.sector || "" }),
+    el("td", { text: r.events }), el("td", { text: r.mentions }), el("td", { text: r.articles })));
   t.append(body);
   m.append(t);
 }
