@@ -192,11 +192,24 @@ class Pipeline:
 
         The network's working memory grows with the text of a batch, not the number of articles,
         so batches are cut by characters: a batch of 32 long articles could take hundreds of MB
-        per process at once, for no gain in speed with a small CNN model."""
+        per process at once, for no gain in speed with a small CNN model. For the same reason an
+        article longer than ``spacy_chunk_chars`` is parsed in pieces cut at paragraph breaks and
+        joined back into one Doc with the same text and offsets (nlp/chunks.py)."""
+        from .nlp import chunks
+
         budget = int(self.config.get("spacy_batch_chars") or 0)
-        if budget <= 0:
+        size = int(self.config.get("spacy_chunk_chars") or 0)
+        if budget <= 0 and size <= 0:
             yield from self.nlp.pipe(texts, batch_size=int(self.config.get("batch_size", 32)))
             return
+        cut = [chunks.pieces(t, size) for t in texts]
+        flat = [p for ps in cut for p in ps]
+        parsed = self._pipe_by_chars(flat, budget) if budget > 0 else \
+            self.nlp.pipe(flat, batch_size=int(self.config.get("batch_size", 32)))
+        for text, ps in zip(texts, cut):
+            yield chunks.join([next(parsed) for _ in ps], text)
+
+    def _pipe_by_chars(self, texts: list[str], budget: int):
         batch: list[str] = []
         size = 0
         for text in texts:

@@ -46,6 +46,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("spacy_batch_chars", 20_000, "Characters of text per spaCy batch inside a worker (at least one "
             "article): spaCy's working memory grows with the text it parses at once. 0 parses `batch_size` "
             "articles at once."),
+    Setting("spacy_chunk_chars", 20_000, "A longer article is parsed in pieces of about this many characters, "
+            "cut at paragraph breaks, and joined back into one Doc (same text and offsets): memory then stays "
+            "flat with article length. 0 parses every article whole."),
     Setting("max_article_chars", 1_000_000, "Longer articles are rejected (E107); split them first."),
     Setting("doc_time_budget", 30.0, "Seconds one article may spend in the stages before it is stopped (E302)."),
     Setting("near_duplicate_threshold", 0.85, "Estimated Jaccard similarity of word 5-gram shingles above which "
