@@ -56,6 +56,9 @@ def main() -> None:
         a, b = rng.sample(ACTORS, 2)
         return timeline_queries.dyad(store, a, b)
 
+    def actor_timeline():  # one actor, every event of it: tens of thousands of rows counted per month
+        return timeline_queries.dyad(store, rng.choice(ACTORS), modality="all")
+
     def by_place():
         return queries.events(store, place=rng.choice(places), limit=50)
 
@@ -63,7 +66,8 @@ def main() -> None:
         return search(store, " ".join(rng.sample(WORDS, 2)), 20, 0)
 
     cases = {"events by actor": by_actor, "events by type and date range": by_type_and_dates,
-             "dyad timeline": dyad, "events by place": by_place, "full-text search": full_text}
+             "dyad timeline": dyad, "events by place": by_place, "full-text search": full_text,
+             "actor timeline (no B)": actor_timeline}
     print(f"{args.db}: {n_events:,} events; {args.repeat} repeats each; load average {os.getloadavg()[0]:.1f}")
     worst = 0.0
     for name, fn in cases.items():
