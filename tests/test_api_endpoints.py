@@ -265,3 +265,18 @@ def test_an_empty_database_answers_with_empty_lists(tmp_path):
         assert ok(c, "/api/stats")["tables"]["events"] == 0 and ok(c, "/api/actors")["items"] == []
         assert ok(c, "/api/search?q=anything")["total"] == 0
         bad(c, "/api/events/x:e0", 404, "E410")
+
+
+def test_every_answer_field_is_documented_and_mentions_are_the_data_model(client):
+    from dateline import model
+    from dateline.api import schemas
+
+    spec = client.app.openapi()
+    undocumented = [f"{name}.{field}" for name, sch in spec["components"]["schemas"].items()
+                    if name not in ("HTTPValidationError", "ValidationError")
+                    for field, prop in sch.get("properties", {}).items() if "description" not in prop]
+    assert undocumented == []
+    for api_cls, model_cls in ((schemas.ActorMention, model.Actor), (schemas.PlaceMention, model.Place),
+                               (schemas.TimeMention, model.TimeRef), (schemas.Quantity, model.Quantity),
+                               (schemas.Span, model.TextSpan)):
+        assert issubclass(api_cls, model_cls) and set(api_cls.model_fields) == set(model_cls.model_fields)

@@ -39,9 +39,9 @@ class _Base(BaseModel):
 class TextSpan(_Base):
     """A piece of the article text: its characters and where they are."""
 
-    text: str
-    start: int
-    end: int
+    text: str = Field(description="the characters of the article text")
+    start: int = Field(description="offset of the first character in the article text")
+    end: int = Field(description="offset after the last character")
 
 
 class Article(_Base):
@@ -60,9 +60,9 @@ class Article(_Base):
 
 
 class Sentence(_Base):
-    id: str
-    start: int
-    end: int
+    id: str = Field(description="sentence id, <article id>:s<n>")
+    start: int = Field(description="start offset in the article text")
+    end: int = Field(description="end offset in the article text")
 
 
 class Mention(_Base):
@@ -76,33 +76,33 @@ class Mention(_Base):
 
 
 class Actor(_Base):
-    id: str
-    text: str
-    start: int
-    end: int
+    id: str = Field(description="actor mention id, <article id>:a<n>")
+    text: str = Field(description="the mention as written")
+    start: int = Field(description="start offset in the article text")
+    end: int = Field(description="end offset in the article text")
     name: Optional[str] = Field(None, description="canonical name of the resolved actor")
     country: Optional[str] = Field(None, description="ISO 3166 alpha-3, or null")
     sector: Optional[str] = Field(None, description="GOV, MIL, REB, OPP, CVL, IGO, NGO, MED, BUS, JUD, ...")
     kb_id: Optional[str] = Field(None, description="id of the knowledge-base entry")
-    score: float = 0.0
-    reason: str = ""
+    score: float = Field(0.0, description="confidence 0..1")
+    reason: str = Field("", description="why it was resolved this way: the rule, the alias, the evidence")
     coref: Optional[str] = Field(None, description="id of the earlier actor mention this one refers back to")
 
 
 class Place(_Base):
-    id: str
-    text: str
-    start: int
-    end: int
-    name: Optional[str] = None
-    geonameid: Optional[int] = None
+    id: str = Field(description="place mention id, <article id>:p<n>")
+    text: str = Field(description="the mention as written")
+    start: int = Field(description="start offset in the article text")
+    end: int = Field(description="end offset in the article text")
+    name: Optional[str] = Field(None, description="resolved place name")
+    geonameid: Optional[int] = Field(None, description="GeoNames id")
     feature: Optional[Feature] = Field(None, description="kind of place: country, admin1, admin2, city, region, other")
-    lat: Optional[float] = None
-    lon: Optional[float] = None
-    admin1: Optional[str] = None
+    lat: Optional[float] = Field(None, description="latitude, WGS84 degrees")
+    lon: Optional[float] = Field(None, description="longitude, WGS84 degrees")
+    admin1: Optional[str] = Field(None, description="first-level administrative area")
     country: Optional[str] = Field(None, description="ISO 3166 alpha-3, or null")
-    score: float = 0.0
-    reason: str = ""
+    score: float = Field(0.0, description="confidence 0..1")
+    reason: str = Field("", description="why it was resolved this way: the rule, the alias, the evidence")
     role: Optional[str] = Field(None, description="location | comparison | origin, from the words around the name")
     kind: PlaceKind = Field("toponym", description='"toponym" (a name, resolved to the gazetteer when it could be) '
                             'or "nominal" (a common-noun place such as "the city" or "a petrol station": '
@@ -112,17 +112,17 @@ class Place(_Base):
 
 
 class TimeRef(_Base):
-    id: str
-    text: str
-    start: int
-    end: int
-    type: TimexType
+    id: str = Field(description="time expression id, <article id>:t<n>")
+    text: str = Field(description="the expression as written")
+    start: int = Field(description="start offset in the article text")
+    end: int = Field(description="end offset in the article text")
+    type: TimexType = Field(description="DATE | TIME | DURATION | SET (TimeML)")
     value: Optional[str] = Field(None, description="TimeML value (2018-08-10, 2018-W33, P3D, PRESENT_REF ...)")
     mod: Optional[str] = Field(None, description="TimeML mod (START, MID, END, APPROX, ...)")
     anchor: Anchor = Field("none", description="what a relative value was resolved against: the publication date "
                            "(dct), the previous date in the text, or nothing")
-    score: float = 0.0
-    reason: str = ""
+    score: float = Field(0.0, description="confidence 0..1")
+    reason: str = Field("", description="why it was resolved this way: the rule, the alias, the evidence")
     start_date: Optional[_dt.date] = Field(None, description="first day the value covers (DATE/TIME only)")
     end_date: Optional[_dt.date] = Field(None, description="last day the value covers (DATE/TIME only)")
     granularity: Optional[str] = Field(None, description="day | week | month | quarter | season | year | "
@@ -130,12 +130,12 @@ class TimeRef(_Base):
 
 
 class Quantity(_Base):
-    kind: QuantityKind
-    min: Optional[float] = None
-    max: Optional[float] = None
-    text: str
-    start: int
-    end: int
+    kind: QuantityKind = Field(description="killed | injured | arrested | displaced | size | other")
+    min: Optional[float] = Field(None, description="lower bound of the number")
+    max: Optional[float] = Field(None, description="upper bound of the number")
+    text: str = Field(description="the number as written")
+    start: int = Field(description="start offset in the article text")
+    end: int = Field(description="end offset in the article text")
 
 
 class EventTime(_Base):

@@ -1,7 +1,9 @@
 """Response models of the HTTP API: every field documented, so the OpenAPI schema explains itself.
 
-Field names follow the output contract of :mod:`dateline.model` and the rows of
-:mod:`dateline.store.queries`; offsets are character (code point) offsets into the article text.
+The mentions of an article (actors, places, times, quantities, spans) are the classes of
+:mod:`dateline.model` itself; the other answers are the rows of :mod:`dateline.store` queries, with
+the field names of the output contract. Offsets are character (code point) offsets into the article
+text.
 """
 
 from __future__ import annotations
@@ -11,11 +13,15 @@ from typing import Any, Generic, Optional, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .. import model as m
+
 T = TypeVar("T")
+# Stored rows carry columns the answer leaves out (article ids, query columns): ignore them.
+API_CONFIG = ConfigDict(extra="ignore", populate_by_name=True)
 
 
 class _Out(BaseModel):
-    model_config = ConfigDict(extra="ignore", populate_by_name=True)
+    model_config = API_CONFIG
 
 
 class ErrorDetail(_Out):
@@ -42,66 +48,25 @@ class Slice(_Out, Generic[T]):
     items: list[T] = Field(description="the rows of this page")
 
 
-class Span(_Out):
-    text: str = Field(description="the characters of the article text")
-    start: int = Field(description="offset of the first character in the article text")
-    end: int = Field(description="offset after the last character")
+class Span(m.TextSpan):
+    model_config = API_CONFIG
 
 
-# --- annotations of an article -------------------------------------------------------------------
-class ActorMention(_Out):
-    id: str = Field(description="actor mention id, <article id>:a<n>")
-    text: str = Field(description="the mention as written")
-    start: int = Field(description="start offset in the article text")
-    end: int = Field(description="end offset in the article text")
-    name: Optional[str] = Field(None, description="canonical name of the resolved actor")
-    country: Optional[str] = Field(None, description="ISO 3166 alpha-3 country, or null")
-    sector: Optional[str] = Field(None, description="sector code: GOV, MIL, REB, OPP, CVL, IGO, NGO, MED, BUS, ...")
-    kb_id: Optional[str] = Field(None, description="id of the knowledge-base entry")
-    score: Optional[float] = Field(None, description="confidence 0..1")
-    reason: Optional[str] = Field(None, description="why the mention was resolved this way")
+# --- annotations of an article: the classes of dateline.model, read from the store ----------------
+class ActorMention(m.Actor):
+    model_config = API_CONFIG
 
 
-class PlaceMention(_Out):
-    id: str = Field(description="place mention id, <article id>:p<n>")
-    text: str = Field(description="the mention as written")
-    start: int = Field(description="start offset in the article text")
-    end: int = Field(description="end offset in the article text")
-    name: Optional[str] = Field(None, description="resolved place name")
-    geonameid: Optional[int] = Field(None, description="GeoNames id")
-    feature: Optional[str] = Field(None, description="country | admin1 | admin2 | city | region | other")
-    lat: Optional[float] = Field(None, description="latitude, WGS84 degrees")
-    lon: Optional[float] = Field(None, description="longitude, WGS84 degrees")
-    admin1: Optional[str] = Field(None, description="first-level administrative area")
-    country: Optional[str] = Field(None, description="country code of the place")
-    score: Optional[float] = Field(None, description="confidence 0..1")
-    reason: Optional[str] = Field(None, description="why the mention was resolved this way")
-    role: Optional[str] = Field(None, description="location | comparison | origin, when known")
-    kind: str = Field("toponym", description='toponym | nominal (a common-noun place such as "the city", '
-                                             'not resolved)')
-    within: Optional[str] = Field(None, description='id of the place named after it as its container ("Anbar, Iraq")')
+class PlaceMention(m.Place):
+    model_config = API_CONFIG
 
 
-class TimeMention(_Out):
-    id: str = Field(description="time expression id, <article id>:t<n>")
-    text: str = Field(description="the expression as written")
-    start: int = Field(description="start offset in the article text")
-    end: int = Field(description="end offset in the article text")
-    type: Optional[str] = Field(None, description="DATE | TIME | DURATION | SET (TimeML)")
-    value: Optional[str] = Field(None, description="TimeML value, e.g. 2018-08-10, 2018-W33, P3D")
-    mod: Optional[str] = Field(None, description="TimeML mod: START, MID, END, APPROX, ...")
-    anchor: Optional[str] = Field(None, description="dct | previous | none: what a relative date was resolved against")
-    score: Optional[float] = Field(None, description="confidence 0..1")
-    reason: Optional[str] = Field(None, description="how the value was worked out")
+class TimeMention(m.TimeRef):
+    model_config = API_CONFIG
 
 
-class Quantity(_Out):
-    kind: str = Field(description="killed | injured | arrested | displaced | size | other")
-    min: Optional[float] = Field(None, description="lower bound of the number")
-    max: Optional[float] = Field(None, description="upper bound of the number")
-    text: str = Field(description="the number as written")
-    start: int = Field(description="start offset in the article text")
-    end: int = Field(description="end offset in the article text")
+class Quantity(m.Quantity):
+    model_config = API_CONFIG
 
 
 class SentenceOut(_Out):
