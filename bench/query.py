@@ -4,7 +4,7 @@
     python bench/query.py /tmp/synth1m.duckdb
 
 Each query runs through the same functions the CLI, the Python API and the HTTP API call
-(``dateline.store.queries.events``, ``timeline_queries.dyad``, ``api.search.search``), with the
+(``dateline.store.queries.events``, ``timeline_queries.dyad``, ``store.search_queries.search``), with the
 filter values varied from one repeat to the next, on one read-only connection. The goal (issue 10):
 p95 < 100 ms for each on 1,000,000 events. The machine is shared: the load average is printed too.
 """
@@ -18,7 +18,7 @@ import statistics
 import time
 from pathlib import Path
 
-from dateline.api.search import search
+from dateline.store.search_queries import search
 from dateline.store import open_store
 from dateline.store import queries, timeline_queries
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 pytest.importorskip("fastapi")
@@ -280,3 +282,20 @@ def test_every_answer_field_is_documented_and_mentions_are_the_data_model(client
                                (schemas.TimeMention, model.TimeRef), (schemas.Quantity, model.Quantity),
                                (schemas.Span, model.TextSpan)):
         assert issubclass(api_cls, model_cls) and set(api_cls.model_fields) == set(model_cls.model_fields)
+
+
+def test_search_is_one_function_in_cli_python_and_http(client, api_db):
+    import dateline
+    from click.testing import CliRunner
+
+    from dateline.cli import main
+
+    py = dateline.search("answer", db=str(api_db))
+    http = ok(client, "/api/search?q=answer")
+    assert [(h["kind"], h["id"]) for h in py["items"]] == [(h["kind"], h["id"]) for h in http["items"]]
+    assert py["total"] == http["total"] == 2
+    out = CliRunner().invoke(main, ["search", "answer", "--db", str(api_db), "--format", "json"])
+    assert out.exit_code == 0, out.output
+    assert [h["id"] for h in json.loads(out.stdout)] == [h["id"] for h in py["items"]]
+    bad_cli = CliRunner().invoke(main, ["search", "   ", "--db", str(api_db)])
+    assert bad_cli.exit_code == 2 and "[E401]" in bad_cli.output

@@ -12,7 +12,7 @@ import duckdb
 import pyarrow as pa
 import pytest
 
-from dateline.api.search import search, search_plain, terms_of
+from dateline.store.search_queries import search, search_plain, terms_of
 from dateline.store import open_store, search_index
 
 WORDS = ["Aid", "aid", "AIDS", "raid", "said", "aide", "talks", "Talks,", "ceasefire", "cease-fire", "U.S.",

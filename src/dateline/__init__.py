@@ -18,7 +18,7 @@ __version__ = "0.1.0"
 
 __all__ = ["run", "import_shards", "extract", "articles", "rejects", "events", "quotes", "export", "stages", "schema", "eval", "link", "clusters", "timeline",
 
-           "dyad", "actors", "actor", "brief", "__version__"]
+           "dyad", "actors", "actor", "search", "brief", "__version__"]
 
 
 # --- API names shared with stage packages -----------------------------------------------------
@@ -167,6 +167,20 @@ def dyad(a: str, b: Optional[str] = None, db: Optional[str] = None, **kw: Any) -
     (period: day | week | month; modality, date_from, date_to; limit, offset)."""
     return _read_across(db, "dyad", a=a, b=b, **kw)
 
+
+
+def search(q: str, db: Optional[str] = None, limit: int = 20, offset: int = 0) -> dict:
+    """Articles and quotes that contain every word of ``q`` (any case), best matches first:
+    {q, mode, total, limit, offset, items: [{kind, id, article_id, title, published, snippet, score}]}."""
+    from .settings import load_config
+    from .store import open_store
+    from .store.search_queries import search as _search
+
+    store = open_store(db or load_config()["db"], read_only=True)
+    try:
+        return _search(store, q, limit=limit, offset=offset)
+    finally:
+        store.close()
 
 
 def quotes(db: Optional[str] = None, speaker: Optional[str] = None, about: Optional[str] = None,

@@ -360,6 +360,26 @@ def quotes(db, speaker, about, date_from, date_to, limit, offset, fmt) -> None:
 
 
 @main.command()
+@click.argument("query")
+@db_option
+@page_options(20)
+@format_option
+@coded_errors
+def search(query, db, limit, offset, fmt) -> None:
+    """Find articles and quotes that contain every word of QUERY (any case), best matches first.
+
+    Titles count double; the total goes to standard error.
+
+    Example:
+
+        dateline search "ceasefire talks" --db demo.duckdb
+    """
+    result = dateline.search(query, db=db, limit=limit, offset=offset)
+    click.echo(f"{result['total']} matches ({result['mode']})", err=True)
+    emit(result["items"], fmt)
+
+
+@main.command()
 @db_option
 @click.option("--table", required=True, help="Table to export, e.g. events.")
 @click.option("--format", "fmt", type=click.Choice(["parquet", "csv", "jsonl", "cameo-csv", "plover-json", "acled-csv"]),

@@ -15,7 +15,7 @@ from .db import Database
 from .params import get_db, page_params
 from .routes_events import ACTOR_COLS, QUOTE_SQL, quote_out
 from .schemas import ArticleDetail, ArticleRow, ErrorResponse, SearchResult, Slice, Stats
-from .search import MODE, search as run_search
+from ..store.search_queries import MODE, search as run_search
 
 router = APIRouter(tags=["articles"], responses={400: {"model": ErrorResponse}, 404: {"model": ErrorResponse}})
 

@@ -1,7 +1,7 @@
-"""A token index over article texts, titles and quote contents, for ``api.search`` (migration 9).
+"""A token index over article texts, titles and quote contents, for ``store.search_queries`` (migration 9).
 
 Why: the plain search lowers and scans every text on every new query (1.4 s p95 on 1,000,000
-events, 250,000 articles). DuckDB's ``fts`` extension cannot be installed offline (api/search.py).
+events, 250,000 articles). DuckDB's ``fts`` extension cannot be installed offline (store/search_queries.py).
 
 What: every text is lowered with DuckDB's ``lower`` (what the plain search compares with) and cut
 into tokens, maximal runs of letters, digits and combining marks (RE2 ``[\\pL\\pN\\pM]+``, so

@@ -1,4 +1,4 @@
-"""Search over article texts and quotes.
+"""Search over article texts and quotes: `dateline search`, `dateline.search()` and `/api/search`.
 
 DuckDB's full-text search lives in the ``fts`` extension, which DuckDB downloads on ``INSTALL fts``
 (from extensions.duckdb.org: no network here), and its index is built by writing into the database
@@ -16,7 +16,8 @@ database opened read-only, views over shard files) take the plain SQL below.
 from __future__ import annotations
 
 from ..errors import DatelineError
-from ..store import search_index
+from . import search_index
+from .queries import _page
 
 MODE = "substring"
 MAX_TERMS = 8
@@ -51,7 +52,10 @@ def terms_of(q: str) -> list[str]:
     return terms
 
 
-def search(st, q: str, limit: int, offset: int) -> dict:
+def search(st, q: str, limit: int = 20, offset: int = 0) -> dict:
+    """Every word of ``q`` (case-insensitive substring) in article titles and texts and in quote
+    contents, ranked by occurrences (titles count double), newest first on ties; one page."""
+    limit, offset = _page(limit, offset)
     terms = terms_of(q)
     if search_index.usable(st.con, terms):
         rows = search_index.search(st, terms, limit, offset)
