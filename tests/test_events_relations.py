@@ -97,3 +97,8 @@ def test_reciprocal_pairs_only_without_a_target(extract, text, present, absent):
     pairs = _pairs(extract(text, published=PUB))
     assert present <= pairs
     assert not (absent & pairs)
+
+
+def test_burning_of_a_person_by_a_group_is_an_attack_between_them(extract):
+    rec = extract("Witnesses described the burning of two aid workers by the militia.", published=PUB)
+    assert ("FightingAgainst", "the militia", "two aid workers") in _pairs(rec)
