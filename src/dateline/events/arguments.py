@@ -257,8 +257,14 @@ def verb_arguments(verb, lex: Lexicon) -> tuple[list[Arg], list[Arg]]:
             # "welcomed the army's recapture of the town": with an owner named, the object's "of"
             # phrase is what was done to, not a party to the verb's event
             owned = any(g.dep_ == "poss" for g in c.children)
+            # "condemned the shelling of the town by the rebels": who is judged is who did it
+            doers = [g for p in c.children if p.dep_ == "prep" and p.lower_ == "by" for g in _pobj(p)] \
+                if _judges(verb, lex) else []
+            for g in doers:
+                targets += _split(g, "'by' phrase of the judged act")
             for p in c.children:
-                if p.dep_ == "prep" and (p.lower_ in target_preps or p.lower_ == "of") and not (owned and p.lower_ == "of"):
+                if p.dep_ == "prep" and (p.lower_ in target_preps or p.lower_ == "of") \
+                        and not ((owned or doers) and p.lower_ == "of"):
                     for g in _pobj(p):
                         targets += _split(g, f"prep {p.lower_!r} of the object")
     for c in verb.children:
