@@ -108,3 +108,24 @@ def test_judged_act_gives_its_doer_as_the_target(extract):
     rec = extract("The minister condemned the shelling of the hospital by the rebels.", published=PUB)
     ev = _of_type(rec, "ACCUSE")[0]
     assert _names(rec, ev.targets) == ["the rebels"]
+
+
+@pytest.mark.parametrize("text, backer, backed, foe", [
+    ("The army stands by Mali to defeat the jihadists.", "The army", "Mali", "the jihadists"),
+    ("Britain supports the Kurds to defeat the militants.", "Britain", "Kurds", "the militants"),
+])
+def test_purpose_clause_under_backing_is_done_by_both_sides(extract, text, backer, backed, foe):
+    pairs = _pairs(extract(text, published=PUB))
+    assert {("FightingAgainst", backer, foe), ("FightingAgainst", backed, foe)} <= pairs
+
+
+def test_purpose_clause_under_other_verbs_keeps_one_doer(extract):
+    rec = extract("Britain sent troops to Iraq to defeat the militants.", published=PUB)
+    defeat = [e for e in rec.events if e.trigger.text == "defeat"][0]
+    assert "Iraq" not in _names(rec, defeat.sources)
+
+
+def test_second_phrase_of_the_same_preposition_continues_the_noun(extract):
+    rec = extract("The ministers reaffirm their support for the Malian people in their fight against terrorism, "
+                  "in particular against Ansar Dine.", published=PUB)
+    assert ("FightingAgainst", "the Malian people", "Ansar Dine") in _pairs(rec)

@@ -240,6 +240,7 @@ def verb_arguments(verb, lex: Lexicon) -> tuple[list[Arg], list[Arg]]:
             if s.lower_ in PRONOUNS and (rep := _reporter(verb)) is not None:
                 s, via = rep, f"pronoun {s.text!r} read as the speaker"
             sources += _split(s, via)
+        sources += _backed_side(verb, sources, lex)
         for c in verb.children:
             if c.dep_ in ("dobj", "dative", "obj"):
                 targets += _split(c, c.dep_)
@@ -317,6 +318,31 @@ def _as_well_as(verb, targets: list[Arg]) -> list[Arg]:
     return out
 
 
+BACKING_TYPES = {"SUPPORT", "COOPERATE", "AID"}
+
+
+def _backed_side(verb, sources: list[Arg], lex: Lexicon) -> list[Arg]:
+    """ "The UK stands by Iraq to defeat Daesh", "France backs the army to retake the north": a purpose
+    clause without its own subject under a verb of backing is done by the backer (its subject, found
+    already) and by the side it backs (the backing verb's object or its by/with phrase)."""
+    gov = verb.head
+    if verb.dep_ not in ("advcl", "xcomp") or gov is verb or not sources \
+            or any(c.dep_ in SUBJ for c in verb.children):
+        return []
+    preps = {c.lower_ for c in gov.children if c.dep_ == "prep"}
+    entries = lex.verbs.get(gov.lemma_.lower()) or ()
+    if not any(e.type in BACKING_TYPES and not e.objects and (not e.preps or e.preps & preps) for e in entries):
+        return []
+    sides = [c for c in gov.children if c.dep_ == "dobj"]
+    sides += [g for c in gov.children if c.dep_ == "prep" and c.lower_ in ("by", "with") for g in _pobj(c)]
+    taken = {a.head.i for a in sources}
+    out: list[Arg] = []
+    for side in sides:
+        if side.i not in taken and is_agent_like(side, lex):
+            out += _split(side, f"side backed by {gov.text!r}")
+    return out
+
+
 # Verbs of judging or asking about an act ("condemned the attack", "welcomed the talks", "called
 # for a ceasefire"): their subject takes no part in the act named by their object.
 JUDGING_TYPES = {"ACCUSE", "SUPPORT", "REJECT", "REQUEST"}
@@ -345,6 +371,15 @@ def noun_arguments(noun, anchor, lex: Lexicon) -> tuple[list[Arg], list[Arg]]:
                     if g.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"):
                         continue
                     targets += _split(g, f"prep {c.lower_!r}")
+    # "their fight against terrorism, in particular against the militia": the parser hangs the second
+    # phrase of the same preposition on the clause's verb
+    again = {c.lower_ for c in noun.children if c.dep_ == "prep" and c.lower_ in ("against", "with")}
+    clause = next((a for a in list(noun.ancestors)[:4] if a.pos_ in ("VERB", "AUX")), None) if again else None
+    if clause is not None:
+        for c in clause.children:
+            if c.dep_ == "prep" and c.lower_ in again and c.i > noun.i:
+                for g in _pobj(c):
+                    targets += _split(g, f"prep {c.lower_!r} continuing the noun's own")
     # "an operation executed by coalition forces"
     for c in noun.children:
         if c.dep_ == "acl" and c.tag_ == "VBN":
