@@ -113,6 +113,8 @@ def test_judged_act_gives_its_doer_as_the_target(extract):
 @pytest.mark.parametrize("text, backer, backed, foe", [
     ("The army stands by Mali to defeat the jihadists.", "The army", "Mali", "the jihadists"),
     ("Britain supports the Kurds to defeat the militants.", "Britain", "Kurds", "the militants"),
+    ("The alliance has supported the Kurdish forces in their efforts to defeat the militants.", "alliance",
+     "the Kurdish forces", "the militants"),
 ])
 def test_purpose_clause_under_backing_is_done_by_both_sides(extract, text, backer, backed, foe):
     pairs = _pairs(extract(text, published=PUB))

@@ -322,18 +322,22 @@ BACKING_TYPES = {"SUPPORT", "COOPERATE", "AID"}
 
 
 def _backed_side(verb, sources: list[Arg], lex: Lexicon) -> list[Arg]:
-    """ "The UK stands by Iraq to defeat Daesh", "France backs the army to retake the north": a purpose
-    clause without its own subject under a verb of backing is done by the backer (its subject, found
-    already) and by the side it backs (the backing verb's object or its by/with phrase)."""
+    """ "The UK stands by Iraq to defeat Daesh", "France backs the army to retake the north", "supported
+    the Kurds in their efforts to defeat X": a purpose clause without its own subject under a verb of
+    backing is done by the backer (its subject) and by the side it backs (the backing verb's object or
+    its by/with phrase); one of them was found already as the clause's controller."""
     gov = verb.head
-    if verb.dep_ not in ("advcl", "xcomp") or gov is verb or not sources \
-            or any(c.dep_ in SUBJ for c in verb.children):
+    if verb.dep_ == "acl" and gov.dep_ == "pobj" and gov.head.dep_ == "prep" and gov.head.lower_ == "in":
+        gov = gov.head.head   # "in their efforts to ..."
+    elif verb.dep_ not in ("advcl", "xcomp"):
+        return []
+    if gov is verb or not sources or any(c.dep_ in SUBJ for c in verb.children):
         return []
     preps = {c.lower_ for c in gov.children if c.dep_ == "prep"}
     entries = lex.verbs.get(gov.lemma_.lower()) or ()
     if not any(e.type in BACKING_TYPES and not e.objects and (not e.preps or e.preps & preps) for e in entries):
         return []
-    sides = [c for c in gov.children if c.dep_ == "dobj"]
+    sides = [c for c in gov.children if c.dep_ in ("nsubj", "dobj")]
     sides += [g for c in gov.children if c.dep_ == "prep" and c.lower_ in ("by", "with") for g in _pobj(c)]
     taken = {a.head.i for a in sources}
     out: list[Arg] = []
