@@ -4,7 +4,7 @@ Events map to re3d relation types by PLOVER category:
 FightingAgainst <- ASSAULT, COERCE, THREATEN (source -> target); CommWith <- CONSULT;
 AlliesOf <- SUPPORT, COOPERATE, AGREE; Dislikes <- ACCUSE, REJECT.
 Every event gives one pair per (source actor, target actor), and a CONSULT, SUPPORT, COOPERATE or
-AGREE event with two or more sources ("X and Y met") also gives one pair per two sources; events of every modality count (re3d
+AGREE event with two or more sources and no target ("X and Y met") also gives one pair per two sources; events of every modality count (re3d
 annotates threatened and reported relations too). Gold pairs are relations of those four types
 whose source and target spans each overlap an entity with confidence >= 0.5 (and whose own
 confidence is >= 0.5). A predicted pair matches a gold pair of the same type when the source span
@@ -76,8 +76,10 @@ def predicted_pairs(record) -> set[tuple[str, tuple[int, int], tuple[int, int]]]
         if kind is None:
             continue
         pairs = [(s, t) for s in ev.sources for t in ev.targets]
-        if kind in SYMMETRIC:
-            # "The Prime Minister and President Hollande met": a reciprocal event between its sources
+        if kind in SYMMETRIC and not ev.targets:
+            # "The Prime Minister and President Hollande met": a reciprocal event between its sources;
+            # with a target named ("the UK and France support the opposition") the sources act side
+            # by side towards it and are no pair of their own
             pairs += [(s, t) for i, s in enumerate(ev.sources) for t in ev.sources[i + 1:]]
         for s, t in pairs:
             if s in actors and t in actors and s != t:

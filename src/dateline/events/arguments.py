@@ -19,7 +19,7 @@ from .lexicon import Lexicon
 
 SUBJ = ("nsubj", "csubj")
 OBJ = ("dobj", "dative", "obj", "nsubjpass", "attr", "oprd")
-OBJECT_CONTROL = {"urge", "call", "ask", "order", "press", "force", "instruct", "tell", "persuade",
+OBJECT_CONTROL = {"urge", "call", "ask", "order", "press", "pressure", "compel", "oblige", "force", "instruct", "tell", "persuade",
                   "allow", "permit", "encourage", "invite", "request", "implore", "push", "warn", "help"}
 NATIONALITY_LABELS = {"NORP", "GPE", "ORG"}
 
@@ -107,10 +107,11 @@ def _split(tok, via: str) -> list[Arg]:
         if c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children):
             heads += [c] + [g for g in c.conjuncts if g.i > c.i]
     out: list[Arg] = []
-    # "civilians, including children": the examples are participants too
+    # "civilians, including children", "militias such as Hezbollah": the examples are participants too
     for head in list(heads):
         for c in head.children:
-            if c.dep_ == "prep" and c.lower_ in ("including", "like"):
+            such_as = c.lower_ == "as" and c.i > 0 and c.doc[c.i - 1].lower_ == "such"
+            if c.dep_ == "prep" and (c.lower_ in ("including", "like") or such_as):
                 heads += [g for g in c.children if g.dep_ == "pobj"]
     for head in heads:
         mods = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod")
@@ -220,9 +221,11 @@ def verb_arguments(verb, lex: Lexicon) -> tuple[list[Arg], list[Arg]]:
                     sources += _split(g, "agent 'by'")
             elif c.dep_ == "nsubjpass":
                 targets += _split(c, "passive subject")
-        # "he was bombed and killed by coalition aircraft": conjoined passives share subject and agent
+        # "he was bombed and killed by coalition aircraft": conjoined passives share subject and agent;
+        # the agent only from a later conjunct ("he was arrested by the police in May and charged
+        # with fraud": the police did not charge him)
         for other in _conjuncts_of(verb):
-            if not sources:
+            if not sources and other.i > verb.i:
                 for c in other.children:
                     if c.dep_ == "agent":
                         for g in _pobj(c):
@@ -237,6 +240,7 @@ def verb_arguments(verb, lex: Lexicon) -> tuple[list[Arg], list[Arg]]:
             if s.lower_ in PRONOUNS and (rep := _reporter(verb)) is not None:
                 s, via = rep, f"pronoun {s.text!r} read as the speaker"
             sources += _split(s, via)
+        sources += _backed_side(verb, sources, lex)
         for c in verb.children:
             if c.dep_ in ("dobj", "dative", "obj"):
                 targets += _split(c, c.dep_)
@@ -251,8 +255,17 @@ def verb_arguments(verb, lex: Lexicon) -> tuple[list[Arg], list[Arg]]:
     # "imposed sanctions on the Taliban", "broke relations with Russia": the object's own phrase
     for c in verb.children:
         if c.dep_ == "dobj" and not is_agent_like(c, lex):
+            # "welcomed the army's recapture of the town": with an owner named, the object's "of"
+            # phrase is what was done to, not a party to the verb's event
+            owned = any(g.dep_ == "poss" for g in c.children)
+            # "condemned the shelling of the town by the rebels": who is judged is who did it
+            doers = [g for p in c.children if p.dep_ == "prep" and p.lower_ == "by" for g in _pobj(p)] \
+                if _judges(verb, lex) else []
+            for g in doers:
+                targets += _split(g, "'by' phrase of the judged act")
             for p in c.children:
-                if p.dep_ == "prep" and (p.lower_ in target_preps or p.lower_ == "of"):
+                if p.dep_ == "prep" and (p.lower_ in target_preps or p.lower_ == "of") \
+                        and not ((owned or doers) and p.lower_ == "of"):
                     for g in _pobj(p):
                         targets += _split(g, f"prep {p.lower_!r} of the object")
     for c in verb.children:
@@ -265,17 +278,83 @@ def verb_arguments(verb, lex: Lexicon) -> tuple[list[Arg], list[Arg]]:
                             for g in _pobj(p):
                                 sources += _split(g, "'at the hands of'")
                     continue
+    # "defeat the rebels on every front", "beat the army at Tobruk": with an actor as its object, the
+    # verb's on/at/over phrase says where or in what, not against whom
+    actor_object = any(c.dep_ == "dobj" and is_agent_like(c, lex) for c in verb.children)
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ in target_preps:
+            if actor_object and c.lower_ in ("on", "at", "upon", "over"):
+                continue
             for g in _pobj(c):
                 targets += _split(g, f"prep {c.lower_!r}")
         if c.dep_ == "prep" and c.lower_ == "by" and not passive:
             for g in _pobj(c):
                 if g.pos_ in ("PROPN",) or g.ent_type_:
                     sources += _split(g, "'by' phrase")
+    targets += _as_well_as(verb, targets)
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN") and not targets:
         targets += _split(verb.head, "noun modified by a participle")
     return sources, targets
+
+
+def _as_well_as(verb, targets: list[Arg]) -> list[Arg]:
+    """ "met the envoy, as well as local charities working with refugees": the small model hangs
+    "as well as" on the verb as a conjunction and reads the next noun as the subject of a new clause
+    ("charities working"); that noun is one more target of the verb. Only when the verb already has a
+    target, and only for a subject standing right after the conjunction."""
+    if not targets:
+        return []
+    ccs = [c for c in verb.children if c.dep_ == "cc" and c.lower_ == "as" and c.i >= 2
+           and verb.doc[c.i - 1].lower_ == "well" and verb.doc[c.i - 2].lower_ == "as"]
+    out: list[Arg] = []
+    for cc in ccs:
+        for clause in verb.children:
+            if clause.dep_ != "conj" or clause.i < cc.i:
+                continue
+            for subj in clause.children:
+                # the noun phrase must start right after "as well as" (its left edge)
+                if subj.dep_ == "nsubj" and subj.pos_ in ("NOUN", "PROPN") and subj.left_edge.i == cc.i + 1:
+                    out += _split(subj, "'as well as' conjunct")
+    return out
+
+
+BACKING_TYPES = {"SUPPORT", "COOPERATE", "AID"}
+
+
+def _backed_side(verb, sources: list[Arg], lex: Lexicon) -> list[Arg]:
+    """ "The UK stands by Iraq to defeat Daesh", "France backs the army to retake the north", "supported
+    the Kurds in their efforts to defeat X": a purpose clause without its own subject under a verb of
+    backing is done by the backer (its subject) and by the side it backs (the backing verb's object or
+    its by/with phrase); one of them was found already as the clause's controller."""
+    gov = verb.head
+    if verb.dep_ == "acl" and gov.dep_ == "pobj" and gov.head.dep_ == "prep" and gov.head.lower_ == "in":
+        gov = gov.head.head   # "in their efforts to ..."
+    elif verb.dep_ not in ("advcl", "xcomp"):
+        return []
+    if gov is verb or not sources or any(c.dep_ in SUBJ for c in verb.children):
+        return []
+    preps = {c.lower_ for c in gov.children if c.dep_ == "prep"}
+    entries = lex.verbs.get(gov.lemma_.lower()) or ()
+    if not any(e.type in BACKING_TYPES and not e.objects and (not e.preps or e.preps & preps) for e in entries):
+        return []
+    sides = [c for c in gov.children if c.dep_ in ("nsubj", "dobj")]
+    sides += [g for c in gov.children if c.dep_ == "prep" and c.lower_ in ("by", "with") for g in _pobj(c)]
+    taken = {a.head.i for a in sources}
+    out: list[Arg] = []
+    for side in sides:
+        if side.i not in taken and is_agent_like(side, lex):
+            out += _split(side, f"side backed by {gov.text!r}")
+    return out
+
+
+# Verbs of judging or asking about an act ("condemned the attack", "welcomed the talks", "called
+# for a ceasefire"): their subject takes no part in the act named by their object.
+JUDGING_TYPES = {"ACCUSE", "SUPPORT", "REJECT", "REQUEST"}
+
+
+def _judges(verb, lex: Lexicon) -> bool:
+    entries = lex.verbs.get(verb.lemma_.lower()) or ()
+    return any(not e.conditional and e.type in JUDGING_TYPES for e in entries)
 
 
 def noun_arguments(noun, anchor, lex: Lexicon) -> tuple[list[Arg], list[Arg]]:
@@ -296,6 +375,15 @@ def noun_arguments(noun, anchor, lex: Lexicon) -> tuple[list[Arg], list[Arg]]:
                     if g.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"):
                         continue
                     targets += _split(g, f"prep {c.lower_!r}")
+    # "their fight against terrorism, in particular against the militia": the parser hangs the second
+    # phrase of the same preposition on the clause's verb
+    again = {c.lower_ for c in noun.children if c.dep_ == "prep" and c.lower_ in ("against", "with")}
+    clause = next((a for a in list(noun.ancestors)[:4] if a.pos_ in ("VERB", "AUX")), None) if again else None
+    if clause is not None:
+        for c in clause.children:
+            if c.dep_ == "prep" and c.lower_ in again and c.i > noun.i:
+                for g in _pobj(c):
+                    targets += _split(g, f"prep {c.lower_!r} continuing the noun's own")
     # "an operation executed by coalition forces"
     for c in noun.children:
         if c.dep_ == "acl" and c.tag_ == "VBN":
@@ -316,7 +404,7 @@ def noun_arguments(noun, anchor, lex: Lexicon) -> tuple[list[Arg], list[Arg]]:
         targets += [a for a in t if a.head is not noun]
     elif noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX") and not sources:
         s, _ = verb_arguments(noun.head, lex)
-        if noun.head.lemma_.lower() not in lex.cue_set("modality", "demand_verbs"):
+        if noun.head.lemma_.lower() not in lex.cue_set("modality", "demand_verbs") and not _judges(noun.head, lex):
             sources = s
     return sources, targets
 
@@ -325,8 +413,13 @@ def owner_args(thing) -> list[Arg]:
     """Who a non-actor object belongs to: "an Indian proposal", "Israel's plan", "calls by Belarus's
     rulers", "crimes committed by Croat forces", "the resignation of the president"."""
     out: list[Arg] = []
+    # "the government's liberation of the town": with an owner named, the "of" phrase is what was done to
+    owned = any(g.dep_ == "poss" for g in thing.children)
     for g in thing.children:
-        if g.dep_ in ("poss", "amod", "compound") and (g.ent_type_ in ("NORP", "GPE", "ORG") or g.pos_ == "PROPN") \
+        if g.dep_ == "prep" and g.lower_ == "of" and owned:
+            continue
+        if g.dep_ in ("poss", "amod", "compound") and (g.ent_type_ in ("NORP", "GPE", "ORG") or g.pos_ == "PROPN"
+                                                         or (g.dep_ == "poss" and g.pos_ == "NOUN")) \
                 and not _hyphenated(g):
             out += _split(g, f"owner of {thing.text!r}")
         elif g.dep_ == "prep" and g.lower_ in ("by", "from", "of"):

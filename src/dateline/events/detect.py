@@ -163,8 +163,11 @@ def noun_is_event(tok, lex: Lexicon, trigger_tokens: set[int]) -> tuple[bool, ob
         return True, head.head.head, f"object of light verb {head.head.head.text!r}"
     light = lex.cue_set("light_verbs")
     # "went on strike", "engaged in talks": a light verb through a preposition
+    # ("reiterated its support in the fight against X": a light verb that carries an event noun as its
+    # object carries no second one through a preposition; the phrase only says where the first one belongs)
     if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") \
-            and _is_light(head.head, light) and head.head.i not in trigger_tokens:
+            and _is_light(head.head, light) and head.head.i not in trigger_tokens \
+            and not any(c.dep_ == "dobj" and noun_trigger(c, lex) for c in head.head.children):
         return True, head.head, f"object of light verb {head.head.text!r}"
     if tok.dep_ in ("dobj", "attr", "nsubjpass", "oprd") and head.pos_ in ("VERB", "AUX"):
         if head.i in trigger_tokens:
