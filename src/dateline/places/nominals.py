@@ -64,7 +64,7 @@ def find_nominals(doc, taken: list[tuple[int, int]], toponyms: list[tuple[int, i
             start = sub[0].i
         while start < tok.i and (doc[start].lower_ in _DROP_FIRST or doc[start].is_punct):
             start += 1
-        # A named entity inside the phrase makes it a toponym's context ("the Karrada district"), which
+        # A named entity inside the phrase makes it a toponym's context ("the Adhamiya district"), which
         # the toponym finder covers.
         if any(doc[i].ent_type_ for i in range(start, tok.i)):
             continue

@@ -164,14 +164,14 @@ def _feature_name(ent) -> bool:
 
 def _in_place_position(ent, gpe_names: set[str], label: str = "PERSON") -> bool:
     """A name tagged as a person where only a place can stand: after "in", "near" ... ("in al-Hilla"),
-    as the name of "the village of X", or joined by "and" to a place ("Husaybah and X"). A name
+    as the name of "the village of X", or joined by "and" to a place ("Tell Hamra and X"). A name
     tagged as an organisation only in the last way ("in Qamenas, X and Y"): "in NATO" is no place."""
     doc = ent.doc
     root = ent.root
     head = root
     while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head
-    if head is not root and head.ent_type_ in PLACE_LABELS and fold(doc[head.left_edge.i:head.i + 1].text) in gpe_names:
+    if head is not root and head.ent_type_ and fold(doc[head.left_edge.i:head.i + 1].text) in gpe_names:
         return True
     # One of "cities such as X" or "camps such as X", or a person or group name joined to a settlement or
     # area ("Aleppo and other towns"): a place. Not joined to a facility ("X and the church" is an
@@ -246,6 +246,42 @@ def find(doc, gaz: Gazetteer, mentions=None) -> tuple[list[Toponym], list[Option
     else:
         ents = [sp for sp in (doc.char_span(s, e, label=label) for s, e, label in mentions) if sp is not None]
     gpe_names = {fold(e.text) for e in ents if e.label_ in PLACE_LABELS}
+    # One sense per article: a name the tagger calls a person or an organisation that the article uses as
+    # a place elsewhere ("the assault on Tell Hamra and Zor Mughar" ... "insurgents who fled Zor Mughar") is
+    # that place everywhere in it. Names the position rules took feed another pass (at most two more).
+    taken: set[str] = set()
+    for _ in range(3):
+        tops, roles, found = _entity_toponyms(doc, gaz, ents, gpe_names | taken, taken, demonyms, text)
+        if found <= taken:
+            break
+        taken |= found
+    # State abbreviations right after "Town," that the tagger did not mark ("Corbin, Ky.").
+    have = {(t.start, t.end) for t in tops}
+    n = len(doc)
+    for ent in ents:
+        i = ent.end  # the token after the entity: only "Town, Ky." pairs are looked at, not every token
+        if ent.label_ == "GPE" and i + 1 < n and doc[i].text == ",":
+            nxt = doc[i + 1]
+            cand = nxt.text if nxt.text.endswith(".") else nxt.text + (doc[i + 2].text if i + 2 < len(doc)
+                                                                        and doc[i + 2].text == "." else "")
+            if cand.lower() in abbrevs and not any(s <= nxt.idx < e for s, e in have):
+                top = toponym(gaz, cand, nxt.idx, nxt.idx + len(cand), "abbrev")
+                if top.fixed:
+                    tops.append(top)
+                    roles.append(None)
+    order = sorted(range(len(tops)), key=lambda i: tops[i].start)
+    tops = [tops[i] for i in order]
+    roles = [roles[i] for i in order]
+    link_containers(text, tops)
+    return tops, roles
+
+
+def _entity_toponyms(doc, gaz: Gazetteer, ents, gpe_names: set[str], taken: set[str], demonyms, text):
+    """Toponyms from the entity spans: (toponyms, their roles, the folded names taken from ORG or PERSON
+    entities). ``taken``: names of such entities the article already uses as places."""
+    tops: list[Toponym] = []
+    roles: list[Optional[str]] = []
+    found: set[str] = set()
     for ent in ents:
         label = ent.label_
         span = ent
@@ -253,9 +289,11 @@ def find(doc, gaz: Gazetteer, mentions=None) -> tuple[list[Toponym], list[Option
         if label in ("ORG", "PERSON"):
             last = ent[-1].lower_
             if not (label == "ORG" and last.rstrip("s") in ADMIN_WORDS and len(ent) >= 2) \
+                    and not (fold(ent.text) in taken and len(ent) <= 3) \
                     and not _mislabelled_place(ent, gaz, gpe_names) and not _feature_name(ent) \
                     and not _in_place_position(ent, gpe_names, label):
                 continue
+            found.add(fold(ent.text))
         elif label == "NORP":
             if fold(ent.text) not in demonyms and fold(ent.text).rstrip("s") not in demonyms:
                 # "in Aleppo" tagged as a group: a place when the gazetteer knows it and it is used as one.
@@ -287,25 +325,7 @@ def find(doc, gaz: Gazetteer, mentions=None) -> tuple[list[Toponym], list[Option
                 _widen(doc, text, span, top, tops)
             tops.append(top)
             roles.append(role_of(span) if label != "NORP" else "origin")
-    # State abbreviations right after "Town," that the tagger did not mark ("Corbin, Ky.").
-    have = {(t.start, t.end) for t in tops}
-    n = len(doc)
-    for ent in ents:
-        i = ent.end  # the token after the entity: only "Town, Ky." pairs are looked at, not every token
-        if ent.label_ == "GPE" and i + 1 < n and doc[i].text == ",":
-            nxt = doc[i + 1]
-            cand = nxt.text if nxt.text.endswith(".") else nxt.text + (doc[i + 2].text if i + 2 < len(doc)
-                                                                        and doc[i + 2].text == "." else "")
-            if cand.lower() in abbrevs and not any(s <= nxt.idx < e for s, e in have):
-                top = toponym(gaz, cand, nxt.idx, nxt.idx + len(cand), "abbrev")
-                if top.fixed:
-                    tops.append(top)
-                    roles.append(None)
-    order = sorted(range(len(tops)), key=lambda i: tops[i].start)
-    tops = [tops[i] for i in order]
-    roles = [roles[i] for i in order]
-    link_containers(text, tops)
-    return tops, roles
+    return tops, roles, found
 
 
 def _split_commas(span) -> list:
