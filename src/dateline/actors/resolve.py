@@ -222,6 +222,8 @@ def _resolve_unit(ctx: Context, start: int, end: int, label: Optional[str], m: O
         return Draft(start, end, root.i, entry.name, country, sector, entry.kb_id,
                      0.9 if entry.own else 0.75, reason, "named")
     # Not in the KB.
+    if label == "ORG" and _not_a_group(span):
+        return None
     if label == "ORG":
         inner = m.inner if m is not None else []
         country = next((_unit_country(kb, x) or x.demonym for x in inner if (_unit_country(kb, x) or x.demonym)), None)
@@ -242,6 +244,19 @@ def _resolve_unit(ctx: Context, start: int, end: int, label: Optional[str], m: O
     return None
 
 
+def _not_a_group(span) -> bool:
+    """An ORG entity that names no group of people: a military operation ("Operation Desert Hammer" is an
+    event) or a unit of measure after a number ("60 MW", "12 Mb/s")."""
+    doc = span.doc
+    if len(span) > 1 and span[0].text == "Operation":
+        return True
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if prev is not None and prev.like_num and (
+            "/" in span.text or (len(span) == 1 and span.text.isupper() and len(span.text) <= 4)):
+        return True
+    return False
+
+
 def _resolve_country(ctx: Context, start: int, end: int, label: Optional[str], m: Match,
                      entry: Optional[Entity]) -> Optional[Draft]:
     doc, kb = ctx.doc, ctx.kb
@@ -257,7 +272,16 @@ def _resolve_country(ctx: Context, start: int, end: int, label: Optional[str], m
             ctry, why = _context_country(ctx, root.i, exclude=[iso])
             return Draft(start - 1, end, root.i, text, ctry, "CVL", None, 0.5,
                          f"ethnic group '{text}'" + (f"; {why}" if why else ""), "named")
-        return Draft(start, end, root.i, kb.country_name(iso), iso, "CVL", f"c:{iso}", 0.7,
+        # The noun phrase's own words before it belong to the mention, as in role nominals: "all Libyans",
+        # "two Moroccans", "young Yemenis".
+        first = start
+        for t in sorted((c for c in root.lefts if c.i < start), key=lambda c: c.i, reverse=True):
+            if t.right_edge.i != first - 1 or t.dep_ not in ("det", "predet", "nummod", "amod", "quantmod"):
+                break
+            first = t.left_edge.i
+        if first < start and doc[first].lower_ == "the":
+            first += 1  # "the" is added with the other named actors' articles
+        return Draft(first, end, root.i, kb.country_name(iso), iso, "CVL", f"c:{iso}", 0.7,
                      f"demonym '{text}' as a noun -> people of {kb.country_name(iso)} (CVL)", "named")
     iso = entry.country if entry is not None else m.capital
     if entry is None and m.capital:

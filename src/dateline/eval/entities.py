@@ -33,6 +33,8 @@ from typing import Optional
 
 from ..actors.context import _singular as singular
 from ..actors.kb import norm
+from ..places.names import fold
+from ..places.toponyms import tables as toponym_tables
 from .common import prf, records_for
 
 TYPES = ("Person", "Organisation", "Location", "Nationality")
@@ -118,6 +120,12 @@ def predict(record, roles: dict, demonyms: dict = {}) -> set[tuple[int, int, str
     # A place with its container ("Anbar, Iraq", Place.within) is one Location, as re3d marks it; a place
     # inside a longer place span (the container, or a toponym inside a nominal "the site of Palmyra") is
     # not scored on its own.
+    # Demonyms are those of the actors KB and those of the places stage's own table ("Kurdish").
+    place_demonyms = toponym_tables()[0]
+
+    def is_demonym(text: str) -> bool:
+        return norm(text) in demonyms or fold(text) in place_demonyms
+
     by_id = {p.id: p for p in record.places}
     place_spans = []
     for p in record.places:
@@ -134,16 +142,17 @@ def predict(record, roles: dict, demonyms: dict = {}) -> set[tuple[int, int, str
             continue
         if free(p.start, p.end):
             # A demonym the places stage resolved to its country ("Syrian") is a Nationality here.
-            if norm(p.text) in demonyms:
+            if is_demonym(p.text):
                 # ... and one in the plural ("thousands of Syrians") names people, a group, as actors do.
-                plural = p.text.endswith("s") and norm(p.text[:-1]) in demonyms
+                plural = p.text.endswith("s") and is_demonym(p.text[:-1])
                 out[(p.start, p.end)] = "Organisation" if plural else "Nationality"
                 covered.append((p.start, p.end))
                 continue
             out[(p.start, p.end)] = "Location"
             covered.append((p.start, p.end))
-    label_type = {"PERSON": "Person", "ORG": "Organisation", "GPE": "Location", "LOC": "Location",
-                  "FAC": "Location", "NORP": "Nationality"}
+    # People and organisations are what the actors stage made of the PERSON and ORG entities: one it
+    # declined ("Operation Desert Hammer", "60 MW") is none.
+    label_type = {"GPE": "Location", "LOC": "Location", "FAC": "Location", "NORP": "Nationality"}
     for m in record.mentions:
         t = label_type.get(m.label)
         if t and free(m.start, m.end):

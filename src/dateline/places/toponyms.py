@@ -276,6 +276,12 @@ def find(doc, gaz: Gazetteer, mentions=None) -> tuple[list[Toponym], list[Option
     return tops, roles
 
 
+# Admin words that only follow a place name: an ORG or PERSON entity right before one ("Qardaha governorate")
+# is that place. Not "state", "department" or "division", which follow organisations too.
+AREA_WORDS = frozenset({"governorate", "province", "county", "oblast", "district", "prefecture", "municipality",
+                        "wilaya", "muhafazah", "raion", "rayon", "krai", "canton", "parish"})
+
+
 def _entity_toponyms(doc, gaz: Gazetteer, ents, gpe_names: set[str], taken: set[str], demonyms, text):
     """Toponyms from the entity spans: (toponyms, their roles, the folded names taken from ORG or PERSON
     entities). ``taken``: names of such entities the article already uses as places."""
@@ -288,7 +294,10 @@ def _entity_toponyms(doc, gaz: Gazetteer, ents, gpe_names: set[str], taken: set[
         hint_word = None
         if label in ("ORG", "PERSON"):
             last = ent[-1].lower_
+            nxt = doc[ent.end] if ent.end < len(doc) else None
             if not (label == "ORG" and last.rstrip("s") in ADMIN_WORDS and len(ent) >= 2) \
+                    and not (nxt is not None and nxt.is_lower and nxt.text in AREA_WORDS
+                             and ent[-1].text[:1].isupper()) \
                     and not (fold(ent.text) in taken and len(ent) <= 3) \
                     and not _mislabelled_place(ent, gaz, gpe_names) and not _feature_name(ent) \
                     and not _in_place_position(ent, gpe_names, label):
