@@ -127,7 +127,18 @@ def _named_units(doc, matches: list[Match], by_tok: dict[int, Match]) -> list[tu
     """NER entities with the match that covers them, plus matches outside any entity."""
     units = []
     covered: set[int] = set()
+    ents = []
     for ent in doc.ents:
+        # Two person names with nothing but capitalised proper nouns between them are one name the tagger
+        # split ("Amira Saleh" + "Hadi" + "al-Jabouri").
+        if ents and ent.label_ == "PERSON" and ents[-1].label_ == "PERSON" and ents[-1].end <= ent.start \
+                and ent.start - ents[-1].end <= 2 \
+                and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in doc[ents[-1].end:ent.start]):
+            ents[-1] = doc[ents[-1].start:ent.end]
+            ents[-1].label_ = "PERSON"
+            continue
+        ents.append(ent)
+    for ent in ents:
         if ent.label_ not in ENT_LABELS:
             continue
         start, end = ent.start, ent.end
@@ -203,6 +214,8 @@ def _resolve_unit(ctx: Context, start: int, end: int, label: Optional[str], m: O
     if entry is None and label in ("PERSON", "ORG") and any(
             ps <= span.start_char and span.end_char <= pe for ps, pe in ctx.place_spans):
         return None  # the model's PERSON or ORG is a place the places stage resolved ("Palmyra")
+    if label == "PERSON" and entry is None and _gloss(span):
+        return None  # another name of the thing before the brackets: "Operation Nasr (Victory)"
     if label == "PERSON" or (entry is not None and entry.type == "p" and label is None):
         return _resolve_person(ctx, start, end, entry, drafts, persons)
     whole = m is not None and m.key != "~"
@@ -242,6 +255,23 @@ def _resolve_unit(ctx: Context, start: int, end: int, label: Optional[str], m: O
         return Draft(start, end, root.i, span.text, country, sector, None, 0.5 if (country or role) else 0.3,
                      "; ".join(why), "named")
     return None
+
+
+def _gloss(span) -> bool:
+    """A name in brackets right after the name of an organisation, work or event is another name of it (a
+    translation or transliteration), not a person: "Operation Nasr (Victory)", "The Book of X (Kitab Y
+    in Kurdish)", "X (Arabic: ... Muassasat al-Tamar)". A bracket with a clause in it is no gloss."""
+    doc = span.doc
+    lo = span.sent.start
+    i = span.start - 1
+    while i >= lo and doc[i].text not in ("(", ")"):
+        if doc[i].tag_ in ("VBD", "VBZ", "VBP"):
+            return False
+        i -= 1
+    if i <= lo or doc[i].text != "(":
+        return False
+    before = doc[i - 1]
+    return before.ent_type_ in ("ORG", "WORK_OF_ART", "EVENT", "FAC", "PRODUCT", "LAW")
 
 
 def _not_a_group(span) -> bool:
