@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 SCHEMA_VERSION = 1
 
 PublishedFrom = Literal["header", "metadata", "user", "none"]
-PlaceKind = Literal["toponym", "nominal"]
+PlaceKind = Literal["toponym", "nominal", "coordinates"]
 Feature = Literal["country", "admin1", "admin2", "city", "region", "other"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 Anchor = Literal["dct", "previous", "none"]
@@ -104,9 +104,10 @@ class Place(_Base):
     score: float = 0.0
     reason: str = ""
     role: Optional[str] = Field(None, description="location | comparison | origin, from the words around the name")
-    kind: PlaceKind = Field("toponym", description='"toponym" (a name, resolved to the gazetteer when it could be) '
-                            'or "nominal" (a common-noun place such as "the city" or "a petrol station": '
-                            'unresolved, no gazetteer entry)')
+    kind: PlaceKind = Field("toponym", description='"toponym" (a name, resolved to the gazetteer when it could be), '
+                            '"nominal" (a common-noun place such as "the city" or "a petrol station": '
+                            'unresolved, no gazetteer entry) or "coordinates" (a point written in the text, '
+                            '"35°12′N 43°52′E": lat and lon, no gazetteer entry)')
     within: Optional[str] = Field(None, description='id of the place named right after this one as the area it '
                                   'lies in ("Anbar, Iraq": Anbar is within Iraq), when the gazetteer agrees')
 

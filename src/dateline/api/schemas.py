@@ -78,7 +78,7 @@ class PlaceMention(_Out):
     reason: Optional[str] = Field(None, description="why the mention was resolved this way")
     role: Optional[str] = Field(None, description="location | comparison | origin, when known")
     kind: str = Field("toponym", description='toponym | nominal (a common-noun place such as "the city", '
-                                             'not resolved)')
+                                             'not resolved) | coordinates (a point written in the text)')
     within: Optional[str] = Field(None, description='id of the place named after it as its container ("Anbar, Iraq")')
 
 
