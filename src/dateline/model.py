@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 SCHEMA_VERSION = 1
 
 PublishedFrom = Literal["header", "metadata", "user", "none"]
+EntityType = Literal["person", "group", "ethnic group"]
 PlaceKind = Literal["toponym", "nominal", "coordinates"]
 Feature = Literal["country", "admin1", "admin2", "city", "region", "other"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
@@ -87,6 +88,10 @@ class Actor(_Base):
     score: float = 0.0
     reason: str = ""
     coref: Optional[str] = Field(None, description="id of the earlier actor mention this one refers back to")
+    entity_type: Optional[EntityType] = Field(
+        None, description='what the mention names: "person" (one person: a name, "the minister", "he"), "group" '
+        '(an organisation, a government or a group of people: "the regime", "Moscow", "civilians", "we") or '
+        '"ethnic group" ("ethnic Albanians"); null for the author of a work ("the report\'s authors")')
 
 
 class Place(_Base):

@@ -214,8 +214,10 @@ def _resolve_unit(ctx: Context, start: int, end: int, label: Optional[str], m: O
     if entry is None and label in ("PERSON", "ORG") and any(
             ps <= span.start_char and span.end_char <= pe for ps, pe in ctx.place_spans):
         return None  # the model's PERSON or ORG is a place the places stage resolved ("Palmyra")
-    if label == "PERSON" and entry is None and _gloss(span):
-        return None  # another name of the thing before the brackets: "Operation Nasr (Victory)"
+    if label == "PERSON" and entry is None and (_gloss(span) or (start > 0 and doc[start - 1].text == "Operation")):
+        # another name of the thing before the brackets ("Operation Nasr (Victory)"), or the name of a
+        # military operation the tagger read as a person ("Operation Desert Hammer")
+        return None
     if label == "PERSON" or (entry is not None and entry.type == "p" and label is None):
         return _resolve_person(ctx, start, end, entry, drafts, persons)
     whole = m is not None and m.key != "~"
@@ -271,7 +273,8 @@ def _gloss(span) -> bool:
     if i <= lo or doc[i].text != "(":
         return False
     before = doc[i - 1]
-    return before.ent_type_ in ("ORG", "WORK_OF_ART", "EVENT", "FAC", "PRODUCT", "LAW")
+    return before.ent_type_ in ("ORG", "WORK_OF_ART", "EVENT", "FAC", "PRODUCT", "LAW") or (
+        not before.ent_type_ and before.pos_ == "PROPN" and before.text[:1].isupper())
 
 
 def _not_a_group(span) -> bool:
@@ -301,7 +304,7 @@ def _resolve_country(ctx: Context, start: int, end: int, label: Optional[str], m
             # "ethnic Albanians" are a group, not Albania's people: the country is where they live.
             ctry, why = _context_country(ctx, root.i, exclude=[iso])
             return Draft(start - 1, end, root.i, text, ctry, "CVL", None, 0.5,
-                         f"ethnic group '{text}'" + (f"; {why}" if why else ""), "named")
+                         f"ethnic group '{text}'" + (f"; {why}" if why else ""), "named", entity_type="ethnic group")
         # The noun phrase's own words before it belong to the mention, as in role nominals: "all Libyans",
         # "two Moroccans", "young Yemenis".
         first = start

@@ -31,7 +31,6 @@ from collections import Counter
 from pathlib import Path
 from typing import Optional
 
-from ..actors.context import _singular as singular
 from ..actors.kb import norm
 from ..places.names import fold
 from ..places.toponyms import tables as toponym_tables
@@ -69,33 +68,15 @@ def load_gold(gold: Path) -> list[dict]:
     return docs
 
 
-def _kind(actor, roles: dict) -> Optional[str]:
-    r = actor.reason
-    if r.startswith(("first-person plural", "plural pronoun")):
-        return "Organisation"  # "we": the group the speaker speaks for
-    if r.startswith(("pronoun", "first-person")):
-        return "Person"
-    if r.startswith(("KB person", "unknown person", "surname")):
-        return "Person"
-    if r.startswith("author of"):
-        return None
-    if r.startswith("role '"):
-        phrase = r[6:r.index("'", 6)]
-        kind = (roles.get(phrase) or [None, "group"])[1]
-        # A person role in the plural ("Iraqi soldiers", "businessmen") is a group of people.
-        return "Person" if kind == "person" and not _plural(actor.text, phrase) else "Organisation"
-    if r.startswith("demonym"):
-        return "Organisation"  # a demonym as a noun ("the Syrians", "two Moroccans"): a group of people
-    if r.startswith("ethnic group"):
-        return "Nationality"
-    return "Organisation"
+# re3d's types for the actors' entity types: its Organisation is "a group of people, a government, a company,
+# or a family", so groups of people ("civilians", "two Moroccans", "we") are Organisations too; its
+# Nationality is "nationality, religious or ethnic identity".
+ENTITY_TYPES = {"person": "Person", "group": "Organisation", "ethnic group": "Nationality"}
 
 
-def _plural(text: str, phrase: str) -> bool:
-    """Does the nominal end in a plural of the role's last word ("soldiers" for "soldier")?"""
-    last = norm(text.split()[-1]) if text.split() else ""
-    word = phrase.split(" ")[-1]
-    return last != word and singular(last) == word
+def _kind(actor, roles: dict = {}) -> Optional[str]:
+    """The re3d type of an actor, from its ``entity_type`` (None: not scored, e.g. the author of a work)."""
+    return ENTITY_TYPES.get(actor.entity_type or "")
 
 
 def predict(record, roles: dict, demonyms: dict = {}) -> set[tuple[int, int, str]]:

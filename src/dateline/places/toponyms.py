@@ -182,6 +182,10 @@ def _in_place_position(ent, gpe_names: set[str], label: str = "PERSON") -> bool:
     if label in ("PERSON", "NORP") and any(t.dep_ == "conj" and t.pos_ == "NOUN"
                                            and t.lemma_.lower() in SETTLEMENT_NOUNS for t in root.children):
         return True
+    # The subject of "is a village", "is a town in ...": a place.
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be" and any(
+            c.dep_ == "attr" and c.pos_ == "NOUN" and c.lemma_.lower() in SETTLEMENT_NOUNS for c in root.head.children):
+        return True
     if label != "PERSON":
         return False
     nxt = doc[ent.end] if ent.end < len(doc) else None
