@@ -57,6 +57,8 @@ def make_places_stage(config: dict):
             if c is not None and res.entry is not None and results[c][1].entry is not None \
                     and contains(results[c][1].entry, res.entry) and fold(results[c][0].text) not in demonyms:
                 places[i].within = places[c].id
+            elif c is not None and top.container_by_of and res.entry is None and results[c][1].entry is not None:
+                places[i].within = places[c].id  # "the X district of Baghdad", X not in the gazetteer
         # Common-noun places ("the city", "a petrol station"), kept apart from toponyms by their kind and
         # never where a toponym or a named entity is.
         tops = [(p.start, p.end) for p in places]

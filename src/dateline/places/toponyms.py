@@ -79,6 +79,10 @@ def link_containers(text: str, tops: list[Toponym]) -> None:
         gap = text[tops[a].end:tops[b].start]
         if gap.strip() == "," and len(gap) <= 3:
             tops[a].container = b
+        elif gap == " of " and tops[a].hint:
+            # "the Adhamiya district of Baghdad": the grammar says the district lies in the city
+            tops[a].container = b
+            tops[a].container_by_of = True
     # the container must be resolved first: resolve() reads it from earlier results, so we reorder there
 
 
@@ -135,18 +139,21 @@ def _widen(doc, text: str, span, top: Toponym, tops: list[Toponym]) -> None:
     city of Mosul", "the village of X"). The name itself (``text``) is what is looked up; the wider
     span and its words (``written``) are what the Place records."""
     start = span.start
-    if start >= 3 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_NOUNS \
-            and not doc[start - 2].ent_type_ and doc[start - 3].dep_ == "det":
-        start -= 2  # "city of" in "the city of X"
+    noun = start - 2
+    if start >= 3 and doc[start - 1].lower_ == "of" and doc[noun].lower_ in PLACE_NOUNS and not doc[noun].ent_type_:
+        # "the city of X", and with the noun's modifiers, "the ancient town of X", "the Druze village of X"
+        j = noun
+        while j >= 1 and doc[j - 1].head.i == noun and doc[j - 1].dep_ in ("amod", "compound", "nmod"):
+            j -= 1
+        if j < 1 or doc[j - 1].dep_ != "det" or doc[j - 1].head.i != noun:
+            return
+        start = j - 1
     elif start >= 1 and doc[start - 1].lower_ == "the" and span.start <= doc[start - 1].head.i < span.end:
         start -= 1  # "the" that belongs to the name
         if top.text.lower().startswith("the "):
             return
     else:
         return
-    if start != span.start - 1:
-        if start >= 1 and doc[start - 1].dep_ == "det" and doc[start - 1].head.i == start:
-            start -= 1  # "the" of "the city"
     begin = doc[start].idx
     if begin >= top.start or any(t.start < top.end and begin < t.end for t in tops):
         return
