@@ -143,8 +143,9 @@ def _widen(doc, text: str, span, top: Toponym, tops: list[Toponym]) -> None:
     if start >= 3 and doc[start - 1].lower_ == "of" and doc[noun].lower_ in PLACE_NOUNS and not doc[noun].ent_type_:
         # "the city of X", and with the noun's modifiers, "the ancient town of X", "the Druze village of X"
         j = noun
-        while j >= 1 and doc[j - 1].head.i == noun and doc[j - 1].dep_ in ("amod", "compound", "nmod"):
-            j -= 1
+        while j >= 1 and doc[j - 1].head.i == noun and doc[j - 1].dep_ in ("amod", "compound", "nmod") \
+                and (doc[j - 1].pos_ != "PROPN" or doc[j - 1].ent_type_ == "NORP"):
+            j -= 1  # not a name: "the Qadisiya district of Mosul" names a district, not Mosul
         if j < 1 or doc[j - 1].dep_ != "det" or doc[j - 1].head.i != noun:
             return
         start = j - 1
