@@ -324,5 +324,7 @@ def _resolve_country(ctx: Context, start: int, end: int, label: Optional[str], m
                      f"metonymy: capital '{text}' as {root.dep_} stands for the government", "named")
     if _is_place_position(root) or (root.dep_ in ("compound", "amod", "nmod") and root.head.i >= end):
         return None
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in root.children):
+        return None  # "a free and stable Libya": the country as it may be, not its government
     return Draft(start, end, root.i, kb.country_name(iso), iso, "GOV", f"c:{iso}", 0.8,
                  f"country name '{text}' as {root.dep_} -> its government", "named")
