@@ -2,16 +2,15 @@
 
 The spans dateline finds, typed as re3d types them (docs/actors.md):
 
-* Person: actors that are people (KB people, unknown named people, surnames, "he"/"she" and "I"
-  that refer to a person, role nominals of one person such as "the Foreign Secretary"), then PERSON
-  mentions;
-* Organisation: actors that are organisations, governments named by their country or capital used
-  as an actor ("The UK stands by Iraq"), collective role nominals ("the regime", "coalition forces"),
-  person roles in the plural ("Iraqi soldiers"), demonyms used as nouns ("two Moroccans") and "we" /
-  "they" (re3d's Organisation is "a group of people"), then ORG mentions;
-* Location: places (the places stage), then GPE, LOC and FAC mentions not used as actors;
-* Nationality: ethnic groups, places that are demonyms in the singular (a plural one, "thousands of
-  Syrians", is a group), then NORP mentions not inside an actor.
+* actors by their ``entity_type``: a person is a Person; a group (an organisation, a government named by
+  its country or capital, "the regime", "Iraqi soldiers", "two Moroccans", "we") is an Organisation, as
+  re3d's Organisation is "a group of people, a government, a company, or a family"; an ethnic group is a
+  Nationality; an actor with no type (the author of a work) is not scored. PERSON and ORG entities the
+  actors stage made no actor of ("Operation Desert Hammer") are not scored either;
+* Location: places (the places stage: toponyms, nominal places, coordinates), then GPE, LOC and FAC
+  mentions not used as actors;
+* Nationality: places that are demonyms in the singular (of the actors KB or the places stage's table;
+  a plural one, "thousands of Syrians", is a group), then NORP mentions not inside an actor.
 
 Of nested actors only the outermost is scored (re3d's spans are flat: "the members of the Security
 Council" is one span). Nominal places ("the city", Place.kind) are Locations, and a place with its

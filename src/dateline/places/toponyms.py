@@ -261,9 +261,13 @@ def find(doc, gaz: Gazetteer, mentions=None) -> tuple[list[Toponym], list[Option
     # One sense per article: a name the tagger calls a person or an organisation that the article uses as
     # a place elsewhere ("the assault on Tell Hamra and Zor Mughar" ... "insurgents who fled Zor Mughar") is
     # that place everywhere in it. Names the position rules took feed another pass (at most two more).
+    # Not a name the article also uses as a person's: part of a longer person name ("Jeff Brown" ...
+    # "Brown"), or the subject of "said" or a possessor ("Brown said", "Brown's account").
+    personal = _person_words(doc, ents)
     taken: set[str] = set()
     for _ in range(3):
         tops, roles, found = _entity_toponyms(doc, gaz, ents, gpe_names | taken, taken, demonyms, text)
+        found -= personal
         if found <= taken:
             break
         taken |= found
@@ -286,6 +290,26 @@ def find(doc, gaz: Gazetteer, mentions=None) -> tuple[list[Toponym], list[Option
     roles = [roles[i] for i in order]
     link_containers(text, tops)
     return tops, roles
+
+
+SPEECH_VERBS = frozenset({"say", "tell", "add", "ask", "write", "explain", "note", "recall"})
+
+
+def _person_words(doc, ents) -> set[str]:
+    """Folded names the article uses for a person: the first and last words of multi-word PERSON entities,
+    and PERSON entities that are the subject of a speech verb or a possessor."""
+    out: set[str] = set()
+    for ent in ents:
+        if ent.label_ != "PERSON":
+            continue
+        if len(ent) > 1:
+            out.add(fold(ent[0].text))
+            out.add(fold(ent[-1].text))
+        root = ent.root
+        nxt = doc[ent.end] if ent.end < len(doc) else None
+        if (root.dep_ == "nsubj" and root.head.lemma_ in SPEECH_VERBS) or (nxt is not None and nxt.tag_ == "POS"):
+            out.add(fold(ent.text))
+    return out
 
 
 # Admin words that only follow a place name: an ORG or PERSON entity right before one ("Qardaha governorate")
