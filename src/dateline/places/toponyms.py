@@ -133,12 +133,24 @@ PLACE_NOUNS = {"city", "town", "village", "district", "province", "region", "are
                "neighborhood", "suburb", "outskirts", "governorate", "camp"}
 
 
+DIRECTION_ADJECTIVES = frozenset({"northern", "southern", "eastern", "western", "northeastern", "northwestern",
+                                  "southeastern", "southwestern", "north-eastern", "north-western",
+                                  "south-eastern", "south-western", "central"})
+
+
 def _widen(doc, text: str, span, top: Toponym, tops: list[Toponym]) -> None:
     """The mention's extent takes in the words that belong to the name's phrase: the article of a name
     that has one ("the Tigris River", "the Americas") and a classifier noun with "of" in front ("the
     city of Mosul", "the village of X"). The name itself (``text``) is what is looked up; the wider
     span and its words (``written``) are what the Place records."""
     start = span.start
+    if start >= 1 and doc[start - 1].lower_ in DIRECTION_ADJECTIVES and span.start <= doc[start - 1].head.i < span.end:
+        # "northern Iraq", "eastern Aleppo": the part of the place named is the place mentioned
+        begin = doc[start - 1].idx
+        if not any(t.start < top.end and begin < t.end for t in tops):
+            top.written = text[begin:top.end]
+            top.start = begin
+        return
     noun = start - 2
     if start >= 3 and doc[start - 1].lower_ == "of" and doc[noun].lower_ in PLACE_NOUNS and not doc[noun].ent_type_:
         # "the city of X", and with the noun's modifiers, "the ancient town of X", "the Druze village of X"
