@@ -126,9 +126,10 @@ def test_subject_of_is_a_village_is_a_place_and_the_complement_no_nominal_place(
     assert not [a for a in rec.actors if a.text == "Bakhira"]
 
 
-def test_name_before_district_is_a_place(extract):
-    places = _places(extract, "Rebels seized the hills on Sunday, and Talbiseh district fell.")
-    assert "Talbiseh district" in places
+def test_name_before_governorate_is_a_place(extract):
+    rec = extract("Fighters left Qardaha governorate.")
+    assert "Qardaha governorate" in {p.text for p in rec.places}
+    assert not [a for a in rec.actors if "Qardaha" in a.text]
 
 
 def test_coordinates_are_places_with_their_point(extract):

@@ -324,10 +324,11 @@ def _person_words(doc, ents) -> set[str]:
     return out
 
 
-# Admin words that only follow a place name: an ORG or PERSON entity right before one ("Qardaha governorate")
-# is that place. Not "state", "department" or "division", which follow organisations too.
-AREA_WORDS = frozenset({"governorate", "province", "county", "oblast", "district", "prefecture", "municipality",
-                        "wilaya", "muhafazah", "raion", "rayon", "krai", "canton", "parish"})
+# First-level admin words that only follow a place name: an ORG or PERSON entity right before one
+# ("Qardaha governorate") is that place. Not "state", "department" or "division", which follow organisations
+# too, nor "district" or "county": many small areas share a name across countries, and a wrong one would
+# give the actors around it a wrong country ("the Karari district" of Omdurman is also in India).
+AREA_WORDS = frozenset({"governorate", "province", "oblast", "prefecture", "wilaya", "muhafazah"})
 
 
 def _entity_toponyms(doc, gaz: Gazetteer, ents, gpe_names: set[str], taken: set[str], demonyms, text):
