@@ -29,10 +29,10 @@ def _typed(text, actors, mentions=()):
 def test_actors_are_typed_by_their_entity_type_not_their_reason():
     # re3d's Organisation is "a group of people, a government, a company, or a family"; its Nationality
     # is an ethnic or religious identity. An actor without a type (the author of a work) is not scored.
-    text = "Iraqi soldiers and the minister met two Moroccans, ethnic Albanians and the report's authors."
-    got = _typed(text, [("Iraqi soldiers", "group"), ("the minister", "person"), ("two Moroccans", "group"),
+    text = "Iraqi soldiers and the minister met three Egyptians, ethnic Albanians and the report's authors."
+    got = _typed(text, [("Iraqi soldiers", "group"), ("the minister", "person"), ("three Egyptians", "group"),
                         ("ethnic Albanians", "ethnic group"), ("authors", None)])
-    assert got == {"Iraqi soldiers": "Organisation", "the minister": "Person", "two Moroccans": "Organisation",
+    assert got == {"Iraqi soldiers": "Organisation", "the minister": "Person", "three Egyptians": "Organisation",
                    "ethnic Albanians": "Nationality"}
 
 

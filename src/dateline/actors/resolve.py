@@ -261,8 +261,8 @@ def _resolve_unit(ctx: Context, start: int, end: int, label: Optional[str], m: O
 
 def _gloss(span) -> bool:
     """A name in brackets right after the name of an organisation, work or event is another name of it (a
-    translation or transliteration), not a person: "Operation Nasr (Victory)", "The Book of X (Kitab Y
-    in Kurdish)", "X (Arabic: ... Muassasat al-Tamar)". A bracket with a clause in it is no gloss."""
+    translation or transliteration), not a person: "Operation Nasr (Victory)", "The Tamarind
+    Foundation (Arabic: ... Muassasat al-Tamar)". A bracket with a clause in it is no gloss."""
     doc = span.doc
     lo = span.sent.start
     i = span.start - 1
@@ -306,7 +306,7 @@ def _resolve_country(ctx: Context, start: int, end: int, label: Optional[str], m
             return Draft(start - 1, end, root.i, text, ctry, "CVL", None, 0.5,
                          f"ethnic group '{text}'" + (f"; {why}" if why else ""), "named", entity_type="ethnic group")
         # The noun phrase's own words before it belong to the mention, as in role nominals: "all Libyans",
-        # "two Moroccans", "young Yemenis".
+        # "three Egyptians", "young Yemenis".
         first = start
         for t in sorted((c for c in root.lefts if c.i < start), key=lambda c: c.i, reverse=True):
             if t.right_edge.i != first - 1 or t.dep_ not in ("det", "predet", "nummod", "amod", "quantmod"):

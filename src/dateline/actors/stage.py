@@ -74,7 +74,7 @@ def entity_type(d: Draft, doc, roles: dict) -> Optional[str]:
     if (d.kb_id or "").startswith("p:"):
         return "person"  # a KB person the tagger read as an organisation
     if d.end - d.start > 1 and (roles.get(norm(doc[d.end - 1].text)) or [None, None])[1] == "person":
-        return "person"  # an office's name with a title after it is its holder: "Foreign Office Minister"
+        return "person"  # an office's name with a title after it is its holder: "X Office Minister"
     return "group"
 
 

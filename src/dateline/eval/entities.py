@@ -3,7 +3,7 @@
 The spans dateline finds, typed as re3d types them (docs/actors.md):
 
 * actors by their ``entity_type``: a person is a Person; a group (an organisation, a government named by
-  its country or capital, "the regime", "Iraqi soldiers", "two Moroccans", "we") is an Organisation, as
+  its country or capital, "the regime", "Iraqi soldiers", "three Egyptians", "we") is an Organisation, as
   re3d's Organisation is "a group of people, a government, a company, or a family"; an ethnic group is a
   Nationality; an actor with no type (the author of a work) is not scored. PERSON and ORG entities the
   actors stage made no actor of ("Operation Desert Hammer") are not scored either;
@@ -68,13 +68,14 @@ def load_gold(gold: Path) -> list[dict]:
 
 
 # re3d's types for the actors' entity types: its Organisation is "a group of people, a government, a company,
-# or a family", so groups of people ("civilians", "two Moroccans", "we") are Organisations too; its
+# or a family", so groups of people ("civilians", "three Egyptians", "we") are Organisations too; its
 # Nationality is "nationality, religious or ethnic identity".
 ENTITY_TYPES = {"person": "Person", "group": "Organisation", "ethnic group": "Nationality"}
 
 
-def _kind(actor, roles: dict = {}) -> Optional[str]:
-    """The re3d type of an actor, from its ``entity_type`` (None: not scored, e.g. the author of a work)."""
+def _kind(actor, roles: Optional[dict] = None) -> Optional[str]:
+    """The re3d type of an actor, from its ``entity_type`` (None: not scored, e.g. the author of a work).
+    ``roles`` is no longer read (the actors stage types its actors); kept for callers that pass it."""
     return ENTITY_TYPES.get(actor.entity_type or "")
 
 

@@ -260,7 +260,7 @@ def identities() -> frozenset[str]:
 
 def _identity_labels(doc):
     """An entity that is wholly an identity word ("Yazidi", "Kurdish", "Islam", "Sunnis") is NORP, whatever
-    the tagger said: "the Yazidi religion" names no person and "Kurdish" no place."""
+    the tagger said: "the Yazidi faith" names no person and "Kurdish" no place."""
     from spacy.tokens import Span
 
     words = identities()

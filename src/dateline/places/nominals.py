@@ -53,7 +53,7 @@ def find_nominals(doc, taken: list[tuple[int, int]], toponyms: list[tuple[int, i
         if tok.dep_ == "npadvmod":  # "home" style adverbial uses
             continue
         # The complement of "be" describes the subject and refers to no place of its own: "X is a village
-        # in northern Iraq", "Mosul is the second city of ...".
+        # in eastern Syria", "Aleppo is the second city of ...".
         if tok.dep_ == "attr" and tok.head.lemma_ == "be":
             continue
         left = [t for t in tok.lefts if t.i < tok.i]

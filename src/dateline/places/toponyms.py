@@ -145,7 +145,7 @@ def _widen(doc, text: str, span, top: Toponym, tops: list[Toponym]) -> None:
     span and its words (``written``) are what the Place records."""
     start = span.start
     if start >= 1 and doc[start - 1].lower_ in DIRECTION_ADJECTIVES and span.start <= doc[start - 1].head.i < span.end:
-        # "northern Iraq", "eastern Aleppo": the part of the place named is the place mentioned
+        # "eastern Syria", "northern Aleppo": the part of the place named is the place mentioned
         begin = doc[start - 1].idx
         if not any(t.start < top.end and begin < t.end for t in tops):
             top.written = text[begin:top.end]
@@ -271,7 +271,7 @@ def find(doc, gaz: Gazetteer, mentions=None) -> tuple[list[Toponym], list[Option
         ents = [sp for sp in (doc.char_span(s, e, label=label) for s, e, label in mentions) if sp is not None]
     gpe_names = {fold(e.text) for e in ents if e.label_ in PLACE_LABELS}
     # One sense per article: a name the tagger calls a person or an organisation that the article uses as
-    # a place elsewhere ("the assault on Tell Hamra and Zor Mughar" ... "insurgents who fled Zor Mughar") is
+    # a place elsewhere ("clashes in Zor Mughar" ... "troops entered Zor Mughar") is
     # that place everywhere in it. Names the position rules took feed another pass (at most two more).
     # Not a name the article also uses as a person's: part of a longer person name ("Jeff Brown" ...
     # "Brown"), or the subject of "said" or a possessor ("Brown said", "Brown's account").
