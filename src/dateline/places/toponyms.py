@@ -319,7 +319,7 @@ def _person_words(doc, ents) -> set[str]:
             out.add(fold(ent[-1].text))
         root = ent.root
         nxt = doc[ent.end] if ent.end < len(doc) else None
-        if (root.dep_ == "nsubj" and root.head.lemma_ in SPEECH_VERBS) or (nxt is not None and nxt.tag_ == "POS"):
+        if (root.dep_ == "nsubj" and root.head.lemma_ in SPEECH_VERBS) or (nxt is not None and nxt.lower_ in ("'s", "’s")):
             out.add(fold(ent.text))
     return out
 
