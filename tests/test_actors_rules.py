@@ -287,3 +287,51 @@ def test_leaders_name_is_part_of_the_group_it_names(actors_of):
     forces = one(actors, "Haddad's forces")
     assert regime.reason.startswith("role 'regime'") and forces.reason.startswith("role 'force")
     assert [a for a in actors if a.text == "Haddad"]  # the person is still an actor of his own
+
+
+def test_entity_type_says_one_person_or_a_group(actors_of):
+    text = ("Rana Haddad, the minister, met Iraqi soldiers in the town. She said we would stay, and the "
+            "soldiers agreed. I welcome that, said the minister.")
+    actors = actors_of(text)
+    assert one(actors, "the minister").entity_type == "person"
+    assert one(actors, "Iraqi soldiers").entity_type == "group"  # a person role in the plural
+    assert one(actors, "She").entity_type == "person"
+    assert one(actors, "we").entity_type == "group"
+    assert one(actors, "Rana Haddad").entity_type == "person"
+    assert all(a.entity_type in ("person", "group", "ethnic group", None) for a in actors)
+
+
+def test_demonym_noun_keeps_its_quantifier_and_adjectives(actors_of):
+    actors = actors_of("The ruling is a loss for all Libyans, the minister said, after gunmen freed three "
+                       "Egyptians on Monday.")
+    texts = {a.text for a in actors}
+    assert {"all Libyans", "three Egyptians"} <= texts
+    assert one(actors, "three Egyptians").country == "EGY"
+
+
+def test_operations_and_units_are_no_actors(actors_of):
+    actors = actors_of("Operation Desert Hammer began on Monday near a 60 MW power plant.")
+    texts = {a.text for a in actors}
+    assert not [t for t in texts if "Operation" in t or t in ("MW", "Desert Hammer")], texts
+
+
+def test_name_in_brackets_after_an_organisation_glosses_it(actors_of):
+    text = "The Tamarind Foundation (Arabic: مؤسسة Muassasat al-Tamar) was founded in 1990 by Omar Nasser."
+    actors = actors_of(text)
+    assert not [a for a in actors if "Muassasat" in a.text]
+    assert one(actors, "Omar Nasser").entity_type == "person"  # a person outside the brackets still counts
+
+
+def test_person_name_split_by_the_tagger_is_one_name(nlp, kb):
+    from spacy.tokens import Span
+
+    text = "Police arrested the bomber Amira Saleh Hadi al-Jabouri on Friday."
+    doc = nlp(text)
+    words = [t.text for t in doc]
+    i = words.index("Amira")
+    # as the tagger sometimes splits a long name: two PERSON entities around an untagged proper noun
+    doc.ents = [Span(doc, i, i + 2, label="PERSON"), Span(doc, i + 3, words.index("on"), label="PERSON")]
+    record = Record(article=Article(id="t", text=text))
+    write_actors(record, doc, compute_actors(doc, kb, None))
+    people = [a.text for a in record.actors if a.entity_type == "person"]
+    assert people == ["Amira Saleh Hadi al-Jabouri"]

@@ -17,3 +17,24 @@ def test_footnote_marks_are_split_from_words(nlp):
     words = [t.text for t in doc]
     assert "Haddad" in words and "[" in words and "2005" in words
     assert len(list(doc.sents)) >= 2
+
+
+def test_identity_words_are_groups_whatever_the_tagger_said(nlp):
+    from spacy.tokens import Span
+
+    from dateline.nlp.model import _identity_labels
+
+    doc = nlp("She wrote about the Yazidi faith in Kurdish, and about Sunnis and Smith.")
+    words = [t.text for t in doc]
+    # as the tagger sometimes reads them: a person, a place, an organisation
+    doc.ents = [Span(doc, words.index("Yazidi"), words.index("Yazidi") + 1, label="PERSON"),
+                Span(doc, words.index("Kurdish"), words.index("Kurdish") + 1, label="GPE"),
+                Span(doc, words.index("Sunnis"), words.index("Sunnis") + 1, label="ORG"),
+                Span(doc, words.index("Smith"), words.index("Smith") + 1, label="PERSON")]
+    labels = {e.text: e.label_ for e in _identity_labels(doc).ents}
+    assert labels == {"Yazidi": "NORP", "Kurdish": "NORP", "Sunnis": "NORP", "Smith": "PERSON"}
+
+
+def test_the_identity_component_runs_after_the_tagger(nlp):
+    assert "dateline_identities" in nlp.pipe_names
+    assert nlp.pipe_names.index("dateline_identities") > nlp.pipe_names.index("ner")

@@ -109,3 +109,46 @@ def test_name_joined_to_a_common_noun_place_is_a_place(extract):
 def test_person_joined_to_a_facility_noun_is_no_place(extract):
     places = _places(extract, "A former worker sued Bartholomew Quayle and the church in Atlanta last year.")
     assert not any("Quayle" in name for name in places)
+
+
+def test_a_name_used_as_a_place_is_a_place_throughout_the_article(extract):
+    # The tagger reads "Zor Mughar" as a person each time; "in Zor Mughar" shows it is a place, and the
+    # other mentions are the same place, not a person.
+    rec = extract("Clashes erupted in Zor Mughar. Troops later entered Zor Mughar and Zor Mughar was calm.")
+    assert [p.text for p in rec.places if p.kind == "toponym"] == ["Zor Mughar"] * 3
+    assert not [a for a in rec.actors if "Zor Mughar" in a.text]
+
+
+def test_subject_of_is_a_village_is_a_place_and_the_complement_no_nominal_place(extract):
+    rec = extract("Bakhira is a village in eastern Syria.")
+    places = {p.text: p for p in rec.places}
+    assert "Bakhira" in places and "a village" not in places
+    assert not [a for a in rec.actors if a.text == "Bakhira"]
+
+
+def test_name_before_governorate_is_a_place(extract):
+    rec = extract("Fighters left Qardaha governorate.")
+    assert "Qardaha governorate" in {p.text for p in rec.places}
+    assert not [a for a in rec.actors if "Qardaha" in a.text]
+
+
+def test_coordinates_are_places_with_their_point(extract):
+    rec = extract("The dam lies at 35°12′N 43°52′W, its gauge at 35.200; -43.867, on the river.")
+    coords = [p for p in rec.places if p.kind == "coordinates"]
+    assert [(p.text, p.lat, p.lon) for p in coords] == [("35°12′N 43°52′W", 35.2, -43.86667),
+                                                         ("35.200; -43.867", 35.2, -43.867)]
+    assert all(p.geonameid is None and p.score == 1.0 for p in coords)
+
+
+def test_ratio_is_no_coordinate(extract):
+    rec = extract("The ratio rose from 1.25;3.50 to 2.5 last year.")
+    assert not [p for p in rec.places if p.kind == "coordinates"]
+
+
+def test_classifier_with_modifiers_and_an_of_container(extract):
+    rec = extract("Shelling hit the Jadida district of Mosul and the ancient village of Maaloula.")
+    places = {p.text: p for p in rec.places}
+    assert "the ancient village of Maaloula" in places
+    # the district is not in the gazetteer; "of" after its admin word says it lies in Mosul
+    district = places["the Jadida district"]
+    assert district.within == places["Mosul"].id

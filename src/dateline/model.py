@@ -18,7 +18,8 @@ from pydantic import BaseModel, ConfigDict, Field
 SCHEMA_VERSION = 1
 
 PublishedFrom = Literal["header", "metadata", "user", "none"]
-PlaceKind = Literal["toponym", "nominal"]
+EntityType = Literal["person", "group", "ethnic group"]
+PlaceKind = Literal["toponym", "nominal", "coordinates"]
 Feature = Literal["country", "admin1", "admin2", "city", "region", "other"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 Anchor = Literal["dct", "previous", "none"]
@@ -87,6 +88,10 @@ class Actor(_Base):
     score: float = Field(0.0, description="confidence 0..1")
     reason: str = Field("", description="why it was resolved this way: the rule, the alias, the evidence")
     coref: Optional[str] = Field(None, description="id of the earlier actor mention this one refers back to")
+    entity_type: Optional[EntityType] = Field(
+        None, description='what the mention names: "person" (one person: a name, "the minister", "he"), "group" '
+        '(an organisation, a government or a group of people: "the regime", "Moscow", "civilians", "we") or '
+        '"ethnic group" ("ethnic Albanians"); null for the author of a work ("the report\'s authors")')
 
 
 class Place(_Base):
@@ -104,9 +109,10 @@ class Place(_Base):
     score: float = Field(0.0, description="confidence 0..1")
     reason: str = Field("", description="why it was resolved this way: the rule, the alias, the evidence")
     role: Optional[str] = Field(None, description="location | comparison | origin, from the words around the name")
-    kind: PlaceKind = Field("toponym", description='"toponym" (a name, resolved to the gazetteer when it could be) '
-                            'or "nominal" (a common-noun place such as "the city" or "a petrol station": '
-                            'unresolved, no gazetteer entry)')
+    kind: PlaceKind = Field("toponym", description='"toponym" (a name, resolved to the gazetteer when it could be), '
+                            '"nominal" (a common-noun place such as "the city" or "a petrol station": '
+                            'unresolved, no gazetteer entry) or "coordinates" (a point written in the text, '
+                            '"35°12′N 43°52′E": lat and lon, no gazetteer entry)')
     within: Optional[str] = Field(None, description='id of the place named right after this one as the area it '
                                   'lies in ("Anbar, Iraq": Anbar is within Iraq), when the gazetteer agrees')
 

@@ -74,6 +74,7 @@ class Draft:
     title_heads: tuple[str, ...] = ()
     surname: Optional[str] = None
     of_start: Optional[int] = None  # first token of a nominal's "of" phrase while it is being resolved
+    entity_type: Optional[str] = None  # set where the rule knows it; else from ``kind`` when written
 
 
 @dataclass

@@ -127,7 +127,18 @@ def _named_units(doc, matches: list[Match], by_tok: dict[int, Match]) -> list[tu
     """NER entities with the match that covers them, plus matches outside any entity."""
     units = []
     covered: set[int] = set()
+    ents = []
     for ent in doc.ents:
+        # Two person names with nothing but capitalised proper nouns between them are one name the tagger
+        # split ("Amira Saleh" + "Hadi" + "al-Jabouri").
+        if ents and ent.label_ == "PERSON" and ents[-1].label_ == "PERSON" and ents[-1].end <= ent.start \
+                and ent.start - ents[-1].end <= 2 \
+                and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in doc[ents[-1].end:ent.start]):
+            ents[-1] = doc[ents[-1].start:ent.end]
+            ents[-1].label_ = "PERSON"
+            continue
+        ents.append(ent)
+    for ent in ents:
         if ent.label_ not in ENT_LABELS:
             continue
         start, end = ent.start, ent.end
@@ -203,6 +214,10 @@ def _resolve_unit(ctx: Context, start: int, end: int, label: Optional[str], m: O
     if entry is None and label in ("PERSON", "ORG") and any(
             ps <= span.start_char and span.end_char <= pe for ps, pe in ctx.place_spans):
         return None  # the model's PERSON or ORG is a place the places stage resolved ("Palmyra")
+    if label == "PERSON" and entry is None and (_gloss(span) or (start > 0 and doc[start - 1].text == "Operation")):
+        # another name of the thing before the brackets ("Operation Nasr (Victory)"), or the name of a
+        # military operation the tagger read as a person ("Operation Desert Hammer")
+        return None
     if label == "PERSON" or (entry is not None and entry.type == "p" and label is None):
         return _resolve_person(ctx, start, end, entry, drafts, persons)
     whole = m is not None and m.key != "~"
@@ -222,6 +237,8 @@ def _resolve_unit(ctx: Context, start: int, end: int, label: Optional[str], m: O
         return Draft(start, end, root.i, entry.name, country, sector, entry.kb_id,
                      0.9 if entry.own else 0.75, reason, "named")
     # Not in the KB.
+    if label == "ORG" and _not_a_group(span):
+        return None
     if label == "ORG":
         inner = m.inner if m is not None else []
         country = next((_unit_country(kb, x) or x.demonym for x in inner if (_unit_country(kb, x) or x.demonym)), None)
@@ -242,6 +259,37 @@ def _resolve_unit(ctx: Context, start: int, end: int, label: Optional[str], m: O
     return None
 
 
+def _gloss(span) -> bool:
+    """A name in brackets right after the name of an organisation, work or event is another name of it (a
+    translation or transliteration), not a person: "Operation Nasr (Victory)", "The Tamarind
+    Foundation (Arabic: ... Muassasat al-Tamar)". A bracket with a clause in it is no gloss."""
+    doc = span.doc
+    lo = span.sent.start
+    i = span.start - 1
+    while i >= lo and doc[i].text not in ("(", ")"):
+        if doc[i].tag_ in ("VBD", "VBZ", "VBP"):
+            return False
+        i -= 1
+    if i <= lo or doc[i].text != "(":
+        return False
+    before = doc[i - 1]
+    return before.ent_type_ in ("ORG", "WORK_OF_ART", "EVENT", "FAC", "PRODUCT", "LAW") or (
+        not before.ent_type_ and before.pos_ == "PROPN" and before.text[:1].isupper())
+
+
+def _not_a_group(span) -> bool:
+    """An ORG entity that names no group of people: a military operation ("Operation Desert Hammer" is an
+    event) or a unit of measure after a number ("60 MW", "12 Mb/s")."""
+    doc = span.doc
+    if len(span) > 1 and span[0].text == "Operation":
+        return True
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if prev is not None and prev.like_num and (
+            "/" in span.text or (len(span) == 1 and span.text.isupper() and len(span.text) <= 4)):
+        return True
+    return False
+
+
 def _resolve_country(ctx: Context, start: int, end: int, label: Optional[str], m: Match,
                      entry: Optional[Entity]) -> Optional[Draft]:
     doc, kb = ctx.doc, ctx.kb
@@ -256,8 +304,17 @@ def _resolve_country(ctx: Context, start: int, end: int, label: Optional[str], m
             # "ethnic Albanians" are a group, not Albania's people: the country is where they live.
             ctry, why = _context_country(ctx, root.i, exclude=[iso])
             return Draft(start - 1, end, root.i, text, ctry, "CVL", None, 0.5,
-                         f"ethnic group '{text}'" + (f"; {why}" if why else ""), "named")
-        return Draft(start, end, root.i, kb.country_name(iso), iso, "CVL", f"c:{iso}", 0.7,
+                         f"ethnic group '{text}'" + (f"; {why}" if why else ""), "named", entity_type="ethnic group")
+        # The noun phrase's own words before it belong to the mention, as in role nominals: "all Libyans",
+        # "three Egyptians", "young Yemenis".
+        first = start
+        for t in sorted((c for c in root.lefts if c.i < start), key=lambda c: c.i, reverse=True):
+            if t.right_edge.i != first - 1 or t.dep_ not in ("det", "predet", "nummod", "amod", "quantmod"):
+                break
+            first = t.left_edge.i
+        if first < start and doc[first].lower_ == "the":
+            first += 1  # "the" is added with the other named actors' articles
+        return Draft(first, end, root.i, kb.country_name(iso), iso, "CVL", f"c:{iso}", 0.7,
                      f"demonym '{text}' as a noun -> people of {kb.country_name(iso)} (CVL)", "named")
     iso = entry.country if entry is not None else m.capital
     if entry is None and m.capital:
@@ -267,5 +324,7 @@ def _resolve_country(ctx: Context, start: int, end: int, label: Optional[str], m
                      f"metonymy: capital '{text}' as {root.dep_} stands for the government", "named")
     if _is_place_position(root) or (root.dep_ in ("compound", "amod", "nmod") and root.head.i >= end):
         return None
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in root.children):
+        return None  # "a free and stable Libya": the country as it may be, not its government
     return Draft(start, end, root.i, kb.country_name(iso), iso, "GOV", f"c:{iso}", 0.8,
                  f"country name '{text}' as {root.dep_} -> its government", "named")

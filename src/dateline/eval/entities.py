@@ -2,16 +2,15 @@
 
 The spans dateline finds, typed as re3d types them (docs/actors.md):
 
-* Person: actors that are people (KB people, unknown named people, surnames, "he"/"she" and "I"
-  that refer to a person, role nominals of one person such as "the Foreign Secretary"), then PERSON
-  mentions;
-* Organisation: actors that are organisations, governments named by their country or capital used
-  as an actor ("The UK stands by Iraq"), collective role nominals ("the regime", "coalition forces"),
-  person roles in the plural ("Iraqi soldiers"), demonyms used as nouns ("two Moroccans") and "we" /
-  "they" (re3d's Organisation is "a group of people"), then ORG mentions;
-* Location: places (the places stage), then GPE, LOC and FAC mentions not used as actors;
-* Nationality: ethnic groups, places that are demonyms in the singular (a plural one, "thousands of
-  Syrians", is a group), then NORP mentions not inside an actor.
+* actors by their ``entity_type``: a person is a Person; a group (an organisation, a government named by
+  its country or capital, "the regime", "Iraqi soldiers", "three Egyptians", "we") is an Organisation, as
+  re3d's Organisation is "a group of people, a government, a company, or a family"; an ethnic group is a
+  Nationality; an actor with no type (the author of a work) is not scored. PERSON and ORG entities the
+  actors stage made no actor of ("Operation Desert Hammer") are not scored either;
+* Location: places (the places stage: toponyms, nominal places, coordinates), then GPE, LOC and FAC
+  mentions not used as actors;
+* Nationality: places that are demonyms in the singular (of the actors KB or the places stage's table;
+  a plural one, "thousands of Syrians", is a group), then NORP mentions not inside an actor.
 
 Of nested actors only the outermost is scored (re3d's spans are flat: "the members of the Security
 Council" is one span). Nominal places ("the city", Place.kind) are Locations, and a place with its
@@ -31,8 +30,9 @@ from collections import Counter
 from pathlib import Path
 from typing import Optional
 
-from ..actors.context import _singular as singular
 from ..actors.kb import norm
+from ..places.names import fold
+from ..places.toponyms import tables as toponym_tables
 from .common import prf, records_for
 
 TYPES = ("Person", "Organisation", "Location", "Nationality")
@@ -67,33 +67,16 @@ def load_gold(gold: Path) -> list[dict]:
     return docs
 
 
-def _kind(actor, roles: dict) -> Optional[str]:
-    r = actor.reason
-    if r.startswith(("first-person plural", "plural pronoun")):
-        return "Organisation"  # "we": the group the speaker speaks for
-    if r.startswith(("pronoun", "first-person")):
-        return "Person"
-    if r.startswith(("KB person", "unknown person", "surname")):
-        return "Person"
-    if r.startswith("author of"):
-        return None
-    if r.startswith("role '"):
-        phrase = r[6:r.index("'", 6)]
-        kind = (roles.get(phrase) or [None, "group"])[1]
-        # A person role in the plural ("Iraqi soldiers", "businessmen") is a group of people.
-        return "Person" if kind == "person" and not _plural(actor.text, phrase) else "Organisation"
-    if r.startswith("demonym"):
-        return "Organisation"  # a demonym as a noun ("the Syrians", "two Moroccans"): a group of people
-    if r.startswith("ethnic group"):
-        return "Nationality"
-    return "Organisation"
+# re3d's types for the actors' entity types: its Organisation is "a group of people, a government, a company,
+# or a family", so groups of people ("civilians", "three Egyptians", "we") are Organisations too; its
+# Nationality is "nationality, religious or ethnic identity".
+ENTITY_TYPES = {"person": "Person", "group": "Organisation", "ethnic group": "Nationality"}
 
 
-def _plural(text: str, phrase: str) -> bool:
-    """Does the nominal end in a plural of the role's last word ("soldiers" for "soldier")?"""
-    last = norm(text.split()[-1]) if text.split() else ""
-    word = phrase.split(" ")[-1]
-    return last != word and singular(last) == word
+def _kind(actor, roles: Optional[dict] = None) -> Optional[str]:
+    """The re3d type of an actor, from its ``entity_type`` (None: not scored, e.g. the author of a work).
+    ``roles`` is no longer read (the actors stage types its actors); kept for callers that pass it."""
+    return ENTITY_TYPES.get(actor.entity_type or "")
 
 
 def predict(record, roles: dict, demonyms: dict = {}) -> set[tuple[int, int, str]]:
@@ -118,6 +101,12 @@ def predict(record, roles: dict, demonyms: dict = {}) -> set[tuple[int, int, str
     # A place with its container ("Anbar, Iraq", Place.within) is one Location, as re3d marks it; a place
     # inside a longer place span (the container, or a toponym inside a nominal "the site of Palmyra") is
     # not scored on its own.
+    # Demonyms are those of the actors KB and those of the places stage's own table ("Kurdish").
+    place_demonyms = toponym_tables()[0]
+
+    def is_demonym(text: str) -> bool:
+        return norm(text) in demonyms or fold(text) in place_demonyms
+
     by_id = {p.id: p for p in record.places}
     place_spans = []
     for p in record.places:
@@ -134,16 +123,17 @@ def predict(record, roles: dict, demonyms: dict = {}) -> set[tuple[int, int, str
             continue
         if free(p.start, p.end):
             # A demonym the places stage resolved to its country ("Syrian") is a Nationality here.
-            if norm(p.text) in demonyms:
+            if is_demonym(p.text):
                 # ... and one in the plural ("thousands of Syrians") names people, a group, as actors do.
-                plural = p.text.endswith("s") and norm(p.text[:-1]) in demonyms
+                plural = p.text.endswith("s") and is_demonym(p.text[:-1])
                 out[(p.start, p.end)] = "Organisation" if plural else "Nationality"
                 covered.append((p.start, p.end))
                 continue
             out[(p.start, p.end)] = "Location"
             covered.append((p.start, p.end))
-    label_type = {"PERSON": "Person", "ORG": "Organisation", "GPE": "Location", "LOC": "Location",
-                  "FAC": "Location", "NORP": "Nationality"}
+    # People and organisations are what the actors stage made of the PERSON and ORG entities: one it
+    # declined ("Operation Desert Hammer", "60 MW") is none.
+    label_type = {"GPE": "Location", "LOC": "Location", "FAC": "Location", "NORP": "Nationality"}
     for m in record.mentions:
         t = label_type.get(m.label)
         if t and free(m.start, m.end):

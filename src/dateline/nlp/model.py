@@ -240,7 +240,42 @@ def _load(name: str, needs: Optional[frozenset[str]]):
         if plan.add_sentencizer:
             nlp.add_pipe("sentencizer", first=True)
     split_reference_marks(nlp)
+    if "ner" in nlp.pipe_names and "dateline_identities" not in nlp.pipe_names:
+        from spacy.language import Language
+
+        if not Language.has_factory("dateline_identities"):
+            Language.component("dateline_identities", func=_identity_labels)
+        nlp.add_pipe("dateline_identities", after="ner")
     return nlp
+
+
+@functools.lru_cache(maxsize=1)
+def identities() -> frozenset[str]:
+    """Religious, ethnic and language identity words (``data/identities.txt``), lower-cased."""
+    from importlib import resources
+
+    text = resources.files("dateline.nlp").joinpath("data", "identities.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def _identity_labels(doc):
+    """An entity that is wholly an identity word ("Yazidi", "Kurdish", "Islam", "Sunnis") is NORP, whatever
+    the tagger said: "the Yazidi faith" names no person and "Kurdish" no place."""
+    from spacy.tokens import Span
+
+    words = identities()
+    changed = False
+    ents = list(doc.ents)
+    for i, ent in enumerate(ents):
+        if ent.label_ == "NORP" or not ent.text[:1].isupper():
+            continue
+        key = ent.text.lower().replace("’", "'")
+        if key in words or (key.endswith("s") and key[:-1] in words):
+            ents[i] = Span(doc, ent.start, ent.end, label="NORP")
+            changed = True
+    if changed:
+        doc.ents = ents
+    return doc
 
 
 # Footnote marks glued to a word ("al-Assad,[1]", "Control.[3]", "2005.[4][5]", as in pages copied from

@@ -52,6 +52,10 @@ def find_nominals(doc, taken: list[tuple[int, int]], toponyms: list[tuple[int, i
             continue
         if tok.dep_ == "npadvmod":  # "home" style adverbial uses
             continue
+        # The complement of "be" describes the subject and refers to no place of its own: "X is a village
+        # in eastern Syria", "Aleppo is the second city of ...".
+        if tok.dep_ == "attr" and tok.head.lemma_ == "be":
+            continue
         left = [t for t in tok.lefts if t.i < tok.i]
         if any(t.lower_ in _GENERIC for t in left):
             continue
@@ -64,7 +68,7 @@ def find_nominals(doc, taken: list[tuple[int, int]], toponyms: list[tuple[int, i
             start = sub[0].i
         while start < tok.i and (doc[start].lower_ in _DROP_FIRST or doc[start].is_punct):
             start += 1
-        # A named entity inside the phrase makes it a toponym's context ("the Karrada district"), which
+        # A named entity inside the phrase makes it a toponym's context ("the Adhamiya district"), which
         # the toponym finder covers.
         if any(doc[i].ent_type_ for i in range(start, tok.i)):
             continue

@@ -56,6 +56,7 @@ class Toponym:
     container: Optional[int] = None  # index of the toponym that names the area this one lies in
     hint: Optional[str] = None       # admin word written next to the name ("province")
     written: Optional[str] = None    # the text of start:end when it is more than the name ("the city of X")
+    container_by_of: bool = False    # the container follows "of" after an admin word ("the X district of Y")
 
 
 @dataclass

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..model import Place, Record
 from ..pipeline import register
 from .gazetteer import gazetteer
+from .coordinates import find_coordinates
 from .nominals import find_nominals
 from .resolve import Resolution, Toponym, contains, resolve
 from .names import fold
@@ -35,7 +36,7 @@ def place_of(pid: str, top: Toponym, res: Resolution, role: str | None) -> Place
           spacy=("token.pos", "token.lemma", "token.dep", "token.head", "doc.ents", "token.ent_type"),
           description="toponyms (GPE/LOC/FAC, provinces, demonyms, state abbreviations) resolved offline to "
                       "GeoNames with the article's focus, admin hierarchy and population; common-noun "
-                      "places (\"the city\") kept as unresolved nominal places")
+                      "places (\"the city\") kept as unresolved nominal places; coordinates written in the text")
 def make_places_stage(config: dict):
     tables = config.get("places_tables") or ()
     # Open (on a fresh machine: build) the gazetteer when the pipeline is built, not inside the first
@@ -56,6 +57,8 @@ def make_places_stage(config: dict):
             if c is not None and res.entry is not None and results[c][1].entry is not None \
                     and contains(results[c][1].entry, res.entry) and fold(results[c][0].text) not in demonyms:
                 places[i].within = places[c].id
+            elif c is not None and top.container_by_of and res.entry is None and results[c][1].entry is not None:
+                places[i].within = places[c].id  # "the X district of Baghdad", X not in the gazetteer
         # Common-noun places ("the city", "a petrol station"), kept apart from toponyms by their kind and
         # never where a toponym or a named entity is.
         tops = [(p.start, p.end) for p in places]
@@ -63,6 +66,12 @@ def make_places_stage(config: dict):
                                   record.article.text):
             places.append(Place(id=f"{aid}:p{len(places)}", text=record.article.text[s:e], start=s, end=e,
                                 kind="nominal", reason="common noun naming a place; not resolved"))
+        # Coordinates written in the text ("35°12′N 43°52′E") are places given by their point.
+        for s, e, lat, lon in find_coordinates(record.article.text):
+            if not any(s < p.end and p.start < e for p in places):
+                places.append(Place(id=f"{aid}:p{len(places)}", text=record.article.text[s:e], start=s, end=e,
+                                    lat=lat, lon=lon, kind="coordinates", score=1.0,
+                                    reason="coordinates written in the text"))
         record.places = places
 
     return places_stage

@@ -79,6 +79,10 @@ def link_containers(text: str, tops: list[Toponym]) -> None:
         gap = text[tops[a].end:tops[b].start]
         if gap.strip() == "," and len(gap) <= 3:
             tops[a].container = b
+        elif gap == " of " and tops[a].hint:
+            # "the Adhamiya district of Baghdad": the grammar says the district lies in the city
+            tops[a].container = b
+            tops[a].container_by_of = True
     # the container must be resolved first: resolve() reads it from earlier results, so we reorder there
 
 
@@ -129,24 +133,40 @@ PLACE_NOUNS = {"city", "town", "village", "district", "province", "region", "are
                "neighborhood", "suburb", "outskirts", "governorate", "camp"}
 
 
+DIRECTION_ADJECTIVES = frozenset({"northern", "southern", "eastern", "western", "northeastern", "northwestern",
+                                  "southeastern", "southwestern", "north-eastern", "north-western",
+                                  "south-eastern", "south-western", "central"})
+
+
 def _widen(doc, text: str, span, top: Toponym, tops: list[Toponym]) -> None:
     """The mention's extent takes in the words that belong to the name's phrase: the article of a name
     that has one ("the Tigris River", "the Americas") and a classifier noun with "of" in front ("the
     city of Mosul", "the village of X"). The name itself (``text``) is what is looked up; the wider
     span and its words (``written``) are what the Place records."""
     start = span.start
-    if start >= 3 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_NOUNS \
-            and not doc[start - 2].ent_type_ and doc[start - 3].dep_ == "det":
-        start -= 2  # "city of" in "the city of X"
+    if start >= 1 and doc[start - 1].lower_ in DIRECTION_ADJECTIVES and span.start <= doc[start - 1].head.i < span.end:
+        # "eastern Syria", "northern Aleppo": the part of the place named is the place mentioned
+        begin = doc[start - 1].idx
+        if not any(t.start < top.end and begin < t.end for t in tops):
+            top.written = text[begin:top.end]
+            top.start = begin
+        return
+    noun = start - 2
+    if start >= 3 and doc[start - 1].lower_ == "of" and doc[noun].lower_ in PLACE_NOUNS and not doc[noun].ent_type_:
+        # "the city of X", and with the noun's modifiers, "the ancient town of X", "the Druze village of X"
+        j = noun
+        while j >= 1 and doc[j - 1].head.i == noun and doc[j - 1].dep_ in ("amod", "compound", "nmod") \
+                and (doc[j - 1].pos_ != "PROPN" or doc[j - 1].ent_type_ == "NORP"):
+            j -= 1  # not a name: "the Qadisiya district of Mosul" names a district, not Mosul
+        if j < 1 or doc[j - 1].dep_ != "det" or doc[j - 1].head.i != noun:
+            return
+        start = j - 1
     elif start >= 1 and doc[start - 1].lower_ == "the" and span.start <= doc[start - 1].head.i < span.end:
         start -= 1  # "the" that belongs to the name
         if top.text.lower().startswith("the "):
             return
     else:
         return
-    if start != span.start - 1:
-        if start >= 1 and doc[start - 1].dep_ == "det" and doc[start - 1].head.i == start:
-            start -= 1  # "the" of "the city"
     begin = doc[start].idx
     if begin >= top.start or any(t.start < top.end and begin < t.end for t in tops):
         return
@@ -164,14 +184,14 @@ def _feature_name(ent) -> bool:
 
 def _in_place_position(ent, gpe_names: set[str], label: str = "PERSON") -> bool:
     """A name tagged as a person where only a place can stand: after "in", "near" ... ("in al-Hilla"),
-    as the name of "the village of X", or joined by "and" to a place ("Husaybah and X"). A name
+    as the name of "the village of X", or joined by "and" to a place ("Tell Hamra and X"). A name
     tagged as an organisation only in the last way ("in Qamenas, X and Y"): "in NATO" is no place."""
     doc = ent.doc
     root = ent.root
     head = root
     while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head
-    if head is not root and head.ent_type_ in PLACE_LABELS and fold(doc[head.left_edge.i:head.i + 1].text) in gpe_names:
+    if head is not root and head.ent_type_ and fold(doc[head.left_edge.i:head.i + 1].text) in gpe_names:
         return True
     # One of "cities such as X" or "camps such as X", or a person or group name joined to a settlement or
     # area ("Aleppo and other towns"): a place. Not joined to a facility ("X and the church" is an
@@ -181,6 +201,10 @@ def _in_place_position(ent, gpe_names: set[str], label: str = "PERSON") -> bool:
         return True
     if label in ("PERSON", "NORP") and any(t.dep_ == "conj" and t.pos_ == "NOUN"
                                            and t.lemma_.lower() in SETTLEMENT_NOUNS for t in root.children):
+        return True
+    # The subject of "is a village", "is a town in ...": a place.
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be" and any(
+            c.dep_ == "attr" and c.pos_ == "NOUN" and c.lemma_.lower() in SETTLEMENT_NOUNS for c in root.head.children):
         return True
     if label != "PERSON":
         return False
@@ -246,16 +270,88 @@ def find(doc, gaz: Gazetteer, mentions=None) -> tuple[list[Toponym], list[Option
     else:
         ents = [sp for sp in (doc.char_span(s, e, label=label) for s, e, label in mentions) if sp is not None]
     gpe_names = {fold(e.text) for e in ents if e.label_ in PLACE_LABELS}
+    # One sense per article: a name the tagger calls a person or an organisation that the article uses as
+    # a place elsewhere ("clashes in Zor Mughar" ... "troops entered Zor Mughar") is
+    # that place everywhere in it. Names the position rules took feed another pass (at most two more).
+    # Not a name the article also uses as a person's: part of a longer person name ("Jeff Brown" ...
+    # "Brown"), or the subject of "said" or a possessor ("Brown said", "Brown's account").
+    personal = _person_words(doc, ents)
+    taken: set[str] = set()
+    for _ in range(3):
+        tops, roles, found = _entity_toponyms(doc, gaz, ents, gpe_names | taken, taken, demonyms, text)
+        found -= personal
+        if found <= taken:
+            break
+        taken |= found
+    # State abbreviations right after "Town," that the tagger did not mark ("Corbin, Ky.").
+    have = {(t.start, t.end) for t in tops}
+    n = len(doc)
+    for ent in ents:
+        i = ent.end  # the token after the entity: only "Town, Ky." pairs are looked at, not every token
+        if ent.label_ == "GPE" and i + 1 < n and doc[i].text == ",":
+            nxt = doc[i + 1]
+            cand = nxt.text if nxt.text.endswith(".") else nxt.text + (doc[i + 2].text if i + 2 < len(doc)
+                                                                        and doc[i + 2].text == "." else "")
+            if cand.lower() in abbrevs and not any(s <= nxt.idx < e for s, e in have):
+                top = toponym(gaz, cand, nxt.idx, nxt.idx + len(cand), "abbrev")
+                if top.fixed:
+                    tops.append(top)
+                    roles.append(None)
+    order = sorted(range(len(tops)), key=lambda i: tops[i].start)
+    tops = [tops[i] for i in order]
+    roles = [roles[i] for i in order]
+    link_containers(text, tops)
+    return tops, roles
+
+
+SPEECH_VERBS = frozenset({"say", "tell", "add", "ask", "write", "explain", "note", "recall"})
+
+
+def _person_words(doc, ents) -> set[str]:
+    """Folded names the article uses for a person: the first and last words of multi-word PERSON entities,
+    and PERSON entities that are the subject of a speech verb or a possessor."""
+    out: set[str] = set()
+    for ent in ents:
+        if ent.label_ != "PERSON":
+            continue
+        if len(ent) > 1:
+            out.add(fold(ent[0].text))
+            out.add(fold(ent[-1].text))
+        root = ent.root
+        nxt = doc[ent.end] if ent.end < len(doc) else None
+        if (root.dep_ == "nsubj" and root.head.lemma_ in SPEECH_VERBS) or (nxt is not None and nxt.lower_ in ("'s", "’s")):
+            out.add(fold(ent.text))
+    return out
+
+
+# First-level admin words that only follow a place name: an ORG or PERSON entity right before one
+# ("Qardaha governorate") is that place. Not "state", "department" or "division", which follow organisations
+# too, nor "district" or "county": many small areas share a name across countries, and a wrong one would
+# give the actors around it a wrong country ("the Karari district" of Omdurman is also in India).
+AREA_WORDS = frozenset({"governorate", "province", "oblast", "prefecture", "wilaya", "muhafazah"})
+
+
+def _entity_toponyms(doc, gaz: Gazetteer, ents, gpe_names: set[str], taken: set[str], demonyms, text):
+    """Toponyms from the entity spans: (toponyms, their roles, the folded names taken from ORG or PERSON
+    entities). ``taken``: names of such entities the article already uses as places."""
+    tops: list[Toponym] = []
+    roles: list[Optional[str]] = []
+    found: set[str] = set()
     for ent in ents:
         label = ent.label_
         span = ent
         hint_word = None
         if label in ("ORG", "PERSON"):
             last = ent[-1].lower_
+            nxt = doc[ent.end] if ent.end < len(doc) else None
             if not (label == "ORG" and last.rstrip("s") in ADMIN_WORDS and len(ent) >= 2) \
+                    and not (nxt is not None and nxt.is_lower and nxt.text in AREA_WORDS
+                             and ent[-1].text[:1].isupper()) \
+                    and not (fold(ent.text) in taken and len(ent) <= 3) \
                     and not _mislabelled_place(ent, gaz, gpe_names) and not _feature_name(ent) \
                     and not _in_place_position(ent, gpe_names, label):
                 continue
+            found.add(fold(ent.text))
         elif label == "NORP":
             if fold(ent.text) not in demonyms and fold(ent.text).rstrip("s") not in demonyms:
                 # "in Aleppo" tagged as a group: a place when the gazetteer knows it and it is used as one.
@@ -287,25 +383,7 @@ def find(doc, gaz: Gazetteer, mentions=None) -> tuple[list[Toponym], list[Option
                 _widen(doc, text, span, top, tops)
             tops.append(top)
             roles.append(role_of(span) if label != "NORP" else "origin")
-    # State abbreviations right after "Town," that the tagger did not mark ("Corbin, Ky.").
-    have = {(t.start, t.end) for t in tops}
-    n = len(doc)
-    for ent in ents:
-        i = ent.end  # the token after the entity: only "Town, Ky." pairs are looked at, not every token
-        if ent.label_ == "GPE" and i + 1 < n and doc[i].text == ",":
-            nxt = doc[i + 1]
-            cand = nxt.text if nxt.text.endswith(".") else nxt.text + (doc[i + 2].text if i + 2 < len(doc)
-                                                                        and doc[i + 2].text == "." else "")
-            if cand.lower() in abbrevs and not any(s <= nxt.idx < e for s, e in have):
-                top = toponym(gaz, cand, nxt.idx, nxt.idx + len(cand), "abbrev")
-                if top.fixed:
-                    tops.append(top)
-                    roles.append(None)
-    order = sorted(range(len(tops)), key=lambda i: tops[i].start)
-    tops = [tops[i] for i in order]
-    roles = [roles[i] for i in order]
-    link_containers(text, tops)
-    return tops, roles
+    return tops, roles, found
 
 
 def _split_commas(span) -> list:

@@ -81,6 +81,8 @@ CREATE TABLE runs (
     # stored; writers extend it with search_index.derive. Version 9, not 8: 8 is left to the
     # places migration being written on another branch, so the two cannot clash.
     (9, "search token index", search_index.TABLES_SQL + search_index.DERIVE_SQL),
+    # 12, not 10: the numbers between are left to other branches; the numbers only have to differ.
+    (12, "actors entity type", "ALTER TABLE actors ADD COLUMN entity_type TEXT;"),
 ]
 
 LATEST = max(version for version, _, _ in MIGRATIONS)
