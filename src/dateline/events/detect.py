@@ -42,6 +42,8 @@ def _object_lemmas(tok) -> set[str]:
     for child in tok.children:
         if child.dep_ in OBJECT_DEPS or child.dep_ == "prep":
             targets = [child] if child.dep_ != "prep" else [g for g in child.children if g.dep_ == "pobj"]
+            if child.dep_ == "prep":   # "pulled out of the talks": the object of the inner preposition
+                targets += [gg for g in child.children if g.dep_ == "prep" for gg in g.children if gg.dep_ == "pobj"]
             for obj in targets:
                 out.add(obj.lemma_.lower())
                 for sub in obj.children:
@@ -60,6 +62,8 @@ def _object_lemmas(tok) -> set[str]:
                     out.add(g.lemma_.lower())
                     out.update(m.lemma_.lower() for m in g.children if m.dep_ == "compound")
             if child.pos_ == "NOUN":   # "allowed aid agencies access", parsed as a verbless clause
+                out.add(child.lemma_.lower())
+            elif child.tag_ == "VBG":   # "stopped publishing": the activity stopped
                 out.add(child.lemma_.lower())
     return out
 
@@ -258,7 +262,8 @@ def find_candidates(sent, lex: Lexicon) -> list[Candidate]:
     noun_ids = {tok.i: entry for tok, entry, _, _ in nouns if not entry.generated}
     carried: dict[int, object] = {}
     for cand in list(verbs):
-        if not cand.entry.generated:
+        # "called off the strike": a particle verb names its own event (an ending, see stage.py)
+        if not cand.entry.generated or any(c.dep_ == "prt" for c in cand.token.children):
             continue
         for obj in (c for c in cand.token.children if c.dep_ == "dobj"):
             inner = [obj] + [m for m in obj.children if m.dep_ == "compound" and obj.lemma_.lower() in FRAME_NOUNS]

@@ -18,7 +18,7 @@ from .arguments import _split as _split_arg
 from .arguments import owner_args
 from .arguments import (Arg, argument_span, dates_from_value, is_agent_like, noun_arguments, overlapping,
                         place_for, time_for, token_chars, verb_arguments)
-from .coding import INTENT_CAMEO, acled_for, cameo_for, intent_type
+from .coding import INTENT_CAMEO, acled_for, cameo_for, intent_type, threat_types
 from .lexicon import Trigger
 from .detect import CLAUSE_DEPS, Candidate, find_candidates
 from .modality import ModalityResult, decide, negating_phrase_heads
@@ -107,16 +107,28 @@ def _sentence_drafts(record: Record, doc, sent, sentence: Sentence, lex) -> list
     trigger_ids = {c.token.i: c for c in cands}
     anchor_ids = {c.anchor.i: c for c in cands}
     drafts: list[Draft] = []
+    enders: set[int] = set()
     for cand in cands:
         tok, entry = cand.token, cand.entry
         mod = decide(tok, cand.anchor, lex, phrase_heads)
         if cand.key == MODAL_KEY:   # the demand itself was made: asserted, with "must" as evidence
             mod = ModalityResult("asserted", None, f"demand made with {mod.cue.text!r}" if mod.cue else "demand")
         plover = entry.type
+        ended = _ended_by(cand, mod, lex, trigger_ids)
+        if ended is not None:
+            ender, new_type, new_cameo = ended
+            emod = decide(ender, ender, lex, phrase_heads)
+            cand = Candidate(ender, Trigger(new_type, None, new_cameo, None, lex.intensity(new_type)), "verb", ender,
+                             cand.key, cand.conditioned, f"ending of {entry.type} {tok.text!r}")
+            tok, entry, mod = ender, cand.entry, emod
+            plover = new_type
+            enders.add(ender.i)
         # "vowed to fight" is a threat, "vowed to rebuild" a promise
         if tok.lemma_.lower() in lex.cue_set("intent_verbs") and plover == "AGREE":
             inner = [c for c in cands if c is not cand and any(a.i == tok.i for a in c.anchor.ancestors)]
-            if inner and lex.polarity(inner[0].entry.type) == "conflictual":
+            # the nearest intended event decides: "pledged to investigate the killings" is a promise
+            inner.sort(key=lambda c: len(list(c.anchor.ancestors)))
+            if inner and inner[0].entry.type in threat_types(lex):
                 plover = "THREATEN"
         if cand.key == MODAL_KEY:
             sources = [a for s in _reporting_subjects(tok) for a in _split_arg(s, "speaker of the demand")]
@@ -171,8 +183,19 @@ def _sentence_drafts(record: Record, doc, sent, sentence: Sentence, lex) -> list
                 round(min(0.99, d.score + 0.06), 3),
                 f"intent rule: {plover} with modality {mod.modality} ({mod.via}) is coded {intent} as PLOVER "
                 f"codes intentions", derived_from=len(drafts) - 1))
+    if enders:   # an ending verb's own generated sense gives way to the ending it codes
+        dropped = [i for i, d in enumerate(drafts) if d.cand.token.i in enders and d.cand.entry.generated
+                   and d.derived_from is None]
+        if dropped:
+            keep = [d for i, d in enumerate(drafts) if i not in dropped and d.derived_from not in dropped]
+            remap = {id(d): n for n, d in enumerate(keep)}
+            for d in keep:
+                if d.derived_from is not None:
+                    d.derived_from = remap.get(id(drafts[d.derived_from]))
+            drafts = keep
     _inherit_targets(drafts, lex)
     _rank_below_governors(drafts)
+    _executed_orders(drafts, lex)
     _attach_quantities(sent, drafts, lex)
     return drafts
 
@@ -285,6 +308,59 @@ def _rank_below_governors(drafts: list[Draft]) -> None:
                         if x.derived_from is not None and drafts[x.derived_from] is d:
                             x.score = round(d.score + 0.02, 3)
                 break
+
+
+def _ended_by(cand: Candidate, mod, lex, trigger_ids: dict):
+    """(ending verb, category, CAMEO) when the candidate is an event its governing verb ends:
+    "suspended their protests" (a light verb), "stopped shelling the city" (a negating governor).
+    The ending verb must not carry a written entry of its own ("lifted the siege" is coded there)."""
+    ending = lex.cues.get("ending", {})
+    reversal = ending.get("reversal") or {}
+    if cand.entry.type not in reversal:
+        return None
+    verbs = lex.cue_set("ending", "verbs")
+
+    def is_ender(t) -> bool:
+        prt = [c.lower_ for c in t.children if c.dep_ == "prt"]
+        return t.pos_ in ("VERB", "AUX") and (t.lemma_.lower() in verbs or any(
+            f"{t.lemma_.lower()} {p}" in verbs for p in prt))
+
+    ender = None
+    # the ended event is the ending verb's object ("stopped work on the first day of a strike" ends no strike)
+    if cand.kind == "noun" and cand.token.dep_ == "dobj" and is_ender(cand.token.head):
+        ender = cand.token.head
+    elif mod.modality == "negated" and mod.governor is not None and is_ender(mod.governor):
+        ender = mod.governor
+    if ender is None:
+        return None
+    own = trigger_ids.get(ender.i)
+    if own is not None and own is not cand and not own.entry.generated:
+        return None
+    new_type, new_cameo = reversal[cand.entry.type]
+    return ender, str(new_type).upper(), str(new_cameo)
+
+
+# What an authority orders ("ordered the arrest of", "ordered the paper to suspend publication") is
+# carried out by its order: CAMEO codes the coercive act, not a demand.
+EXECUTIVE_VERBS = {"order", "decree", "authorize", "authorise", "direct", "command"}
+EXECUTED_TYPES = {"COERCE", "SANCTION", "ASSAULT", "MOBILIZE"}
+
+
+def _executed_orders(drafts: list[Draft], lex) -> None:
+    primary = {d.cand.token.i: d for d in drafts if d.derived_from is None}
+    for d in drafts:
+        if d.derived_from is not None or d.modality != "demanded" or d.governor_i is None \
+                or d.type not in EXECUTED_TYPES:
+            continue
+        gov = primary.get(d.governor_i)
+        if gov is None or gov.cand.token.lemma_.lower() not in EXECUTIVE_VERBS or gov.modality != "asserted":
+            continue
+        d.modality = "asserted"
+        d.cue = None
+        d.score = round(min(0.99, gov.score + 0.02), 3)
+        d.reason += f"; carried out by the order {gov.cand.token.text!r}, so asserted"
+        if not d.sources:
+            d.sources = gov.sources
 
 
 def _attach_quantities(sent, drafts: list[Draft], lex) -> None:
