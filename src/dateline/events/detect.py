@@ -61,7 +61,7 @@ def _object_lemmas(tok) -> set[str]:
                 if g.dep_ == "nsubj" and g.pos_ in NOUN_POS:
                     out.add(g.lemma_.lower())
                     out.update(m.lemma_.lower() for m in g.children if m.dep_ == "compound")
-            if child.pos_ == "NOUN":   # "allowed aid agencies access", parsed as a verbless clause
+            if child.pos_ in ("NOUN", "ADJ"):   # "allowed aid agencies access", "found him guilty": verbless clauses
                 out.add(child.lemma_.lower())
             elif child.tag_ == "VBG":   # "stopped publishing": the activity stopped
                 out.add(child.lemma_.lower())
@@ -198,6 +198,9 @@ def noun_is_event(tok, lex: Lexicon, trigger_tokens: set[int]) -> tuple[bool, ob
             return True, tok, f"subject of {head.text!r}"
     if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.i in trigger_tokens:
         return True, tok, f"complement of trigger {head.head.text!r}"
+    # "Syria said Israel was responsible for the attack": a predicate adjective with an entry
+    if tok.dep_ == "acomp" and tok.pos_ == "ADJ" and head.pos_ in ("VERB", "AUX"):
+        return True, head, f"predicate adjective of {head.text!r}"
     if _has_argument(tok, lex):
         return True, tok, "noun with an argument"
     return False, tok, ""
@@ -252,7 +255,7 @@ def find_candidates(sent, lex: Lexicon) -> list[Candidate]:
                 verbs.append(Candidate(tok, entry, "verb", tok, key, cond, "verb"))
                 continue
         if pos in NOUN_POS or (pos in ("VERB", "ADJ") and tok.dep_ in ("nsubj", "dobj", "pobj", "attr", "nsubjpass")
-                               and (pos == "ADJ" or tok.tag_ == "VBG")):
+                               and (pos == "ADJ" or tok.tag_ == "VBG")) or (pos == "ADJ" and tok.dep_ == "acomp"):
             found = noun_trigger(tok, lex)
             if found:
                 nouns.append((tok, *found))
