@@ -415,6 +415,16 @@ def _link(record: Record, args: list[Arg], lex, new_actors: dict, role: str) -> 
             if found[0].id not in ids:
                 ids.append(found[0].id)
             continue
+        if role == "target" and arg.head.pos_ == "NOUN" and arg.head.lower_ not in PERSONAL_PRONOUNS:
+            # "shelled positions of the Palestinian forces", "a camp for Congolese refugees": a thing
+            # or place no actor names is the target through the actor it belongs to
+            owners = [a for o in owner_args(arg.head) + _for_args(arg.head) for s, e in token_chars(o.tokens)
+                      for a in overlapping(record.actors, s, e) if a.country]
+            if owners:
+                for a in owners:
+                    if a.id not in ids:
+                        ids.append(a.id)
+                continue
         if not (is_agent_like(arg.head, lex) or arg.head.lower_ in PERSONAL_PRONOUNS):
             continue
         start, end = argument_span(arg)
@@ -435,6 +445,12 @@ def _link(record: Record, args: list[Arg], lex, new_actors: dict, role: str) -> 
         if new_actors[key].id not in ids:
             ids.append(new_actors[key].id)
     return ids
+
+
+def _for_args(thing) -> list[Arg]:
+    """Beneficiaries named in a "for" phrase: "a camp for Congolese refugees"."""
+    return [a for g in thing.children if g.dep_ == "prep" and g.lower_ == "for"
+            for o in g.children if o.dep_ == "pobj" for a in _split_arg(o, f"'for' phrase of {thing.text!r}")]
 
 
 def _place_as_target(record: Record, d: Draft, new_actors: dict) -> list[str]:
@@ -466,8 +482,13 @@ def write(record: Record, drafts: list[Draft], lex=None) -> None:
         d.source_actor_ids = _link(record, d.sources, lex, new_actors, "source")
         d.target_actor_ids = [i for i in _link(record, d.targets, lex, new_actors, "target")
                               if i not in d.source_actor_ids]
-        if not d.target_actor_ids and d.place and d.type in PLACE_TARGET_TYPES:
-            d.target_actor_ids = _place_as_target(record, d, new_actors)
+        made_here = {a.id for a in new_actors.values() if not a.country}
+        if d.place and d.type in PLACE_TARGET_TYPES and all(i in made_here for i in d.target_actor_ids):
+            # no target, or only things no actor names ("villages near the border", "the bridge"):
+            # the place's country stands for the target, as PLOVER codes it
+            placed = _place_as_target(record, d, new_actors)
+            if placed:
+                d.target_actor_ids = placed
     for d in drafts:
         tok = d.cand.token
         source_sectors = [a.sector for a in record.actors if a.id in d.source_actor_ids and a.sector]
