@@ -1,0 +1,112 @@
+"""Typing rules for the head verb and its complement, light verbs, endings, orders and categories
+the lexicon used to miss. Every sentence here is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+PUB = "2024-05-10"
+
+
+def main(rec):
+    return max(rec.events, key=lambda e: (e.score, -e.trigger.start)) if rec.events else None
+
+
+def main_type(rec):
+    ev = main(rec)
+    return ev.type if ev else None
+
+
+@pytest.mark.parametrize("text, plover", [
+    # exercises: one side's show of force (CAMEO 150) unless held with a partner (062)
+    ("The navy staged large exercises near the disputed islands.", "MOBILIZE"),
+    ("The army conducted military maneuvers near the frontier.", "MOBILIZE"),
+    ("Chilean and Peruvian warships began ten days of war games off the coast.", "COOPERATE"),
+    ("India held naval drills with the French navy.", "COOPERATE"),
+    ("The two navies held joint exercises in the gulf.", "COOPERATE"),
+    # moving forces
+    ("The government moved troops and tanks to the northern frontier.", "MOBILIZE"),
+    ("The governor beefed up security around the airport.", "MOBILIZE"),
+    # judicial and economic cooperation
+    ("Peru extradited the fugitive banker to Chile on Friday.", "COOPERATE"),
+    ("Belgium handed over two suspects in the robbery to the Dutch police.", "COOPERATE"),
+    ("The two neighbours resumed trade after a year.", "COOPERATE"),
+    # peacekeepers sent are aid (074); letting monitors in is allowing involvement (086)
+    ("The UN deployed peacekeeping troops to the border region.", "AID"),
+    ("The junta allowed UN monitors to enter the province.", "RETREAT"),
+    ("The army pulled its troops out of the valley.", "RETREAT"),
+    # agreeing to a demand is acceding (083), not an intention
+    ("The mayor agreed to the tenants' demand for repairs.", "CONCEDE"),
+    ("The cabinet bowed to pressure from the farmers' unions.", "CONCEDE"),
+    # sanctions and halted talks
+    ("Washington announced a ban on arms sales to the junta.", "SANCTION"),
+    ("The delegation pulled out of the negotiations on Friday.", "SANCTION"),
+    # blame and verdicts
+    ("The ministry said the militia was responsible for the massacre.", "ACCUSE"),
+    ("The tribunal found the former minister guilty of fraud.", "ACCUSE"),
+    ("A bomber blew himself up outside the ministry.", "ASSAULT"),
+    # an ultimatum is a threat (CAMEO 139)
+    ("The alliance gave the regime an ultimatum to pull back its artillery.", "THREATEN"),
+])
+def test_category_rules(extract, text, plover):
+    rec = extract(text, published=PUB)
+    assert main_type(rec) == plover, [(e.type, e.trigger.text, e.score, e.reason) for e in rec.events]
+
+
+@pytest.mark.parametrize("text, plover", [
+    # the head verb decides over its complement
+    ("The guerrillas threatened to attack the garrison.", "THREATEN"),
+    ("The bishops called for talks between the factions.", "REQUEST"),
+    ("The factions agreed to a prisoner exchange.", "AGREE"),
+    ("The minister accused the governor of rigging the vote.", "ACCUSE"),
+    ("The council refused to negotiate with the hijackers.", "REJECT"),
+    # a promise to do something that is no use of force stays a promise
+    ("The cabinet pledged to investigate the shootings.", "AGREE"),
+    ("The commander vowed to crush the uprising.", "THREATEN"),
+    # light verbs carry the noun's event
+    ("The foreign ministers held talks in Lisbon on Sunday.", "CONSULT"),
+    ("The army launched an offensive against the rebels in the hills.", "ASSAULT"),
+    ("The envoy launched a mediation effort between the two clans.", "CONSULT"),
+    ("The regime granted an amnesty to political prisoners.", "CONCEDE"),
+])
+def test_head_verb_and_light_verbs(extract, text, plover):
+    rec = extract(text, published=PUB)
+    assert main_type(rec) == plover, [(e.type, e.trigger.text, e.score, e.reason) for e in rec.events]
+
+
+@pytest.mark.parametrize("text, plover, trigger", [
+    ("The junta ordered the arrest of the union leader.", "COERCE", "arrest"),
+    ("The ministry ordered the radio station to suspend broadcasts.", "COERCE", "suspend"),
+])
+def test_an_order_carries_out_what_it_orders(extract, text, plover, trigger):
+    ev = main(extract(text, published=PUB))
+    assert ev.type == plover and ev.trigger.text == trigger and ev.modality == "asserted", ev
+    assert "carried out by the order" in ev.reason
+
+
+def test_an_order_to_withdraw_stays_a_demand(extract):
+    # only coercive acts are carried out by an order; an order to withdraw is a demand on the other side
+    rec = extract("The council ordered the militia to withdraw from the port.", published=PUB)
+    assert main_type(rec) == "REQUEST"
+
+
+@pytest.mark.parametrize("text, plover, cameo", [
+    ("The dockers suspended their protests after the port raised wages.", "CONCEDE", "082"),
+    ("The rebels stopped shelling the town on Monday.", "RETREAT", "087"),
+    ("The rebels suspended the negotiations with the government.", "SANCTION", "161"),
+])
+def test_ending_an_event_codes_its_opposite(extract, text, plover, cameo):
+    ev = main(extract(text, published=PUB))
+    assert (ev.type, ev.cameo) == (plover, cameo), ev.reason
+
+
+def test_refusing_to_stop_is_a_refusal(extract):
+    rec = extract("The rebels refused to stop shelling the town.", published=PUB)
+    assert main_type(rec) == "REJECT"
+
+
+def test_a_target_thing_takes_its_owner_country(extract):
+    rec = extract("Turkish jets bombed positions of the Syrian army near the border.", published=PUB)
+    ev = next(e for e in rec.events if e.type == "ASSAULT")
+    countries = {a.country for a in rec.actors if a.id in ev.targets}
+    assert countries == {"SYR"}, [(a.text, a.country) for a in rec.actors if a.id in ev.targets]
