@@ -39,9 +39,11 @@ class Candidate:
 
 def _object_lemmas(tok) -> set[str]:
     out = set()
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
     for child in tok.children:
-        if child.dep_ in OBJECT_DEPS or child.dep_ == "prep":
-            targets = [child] if child.dep_ != "prep" else [g for g in child.children if g.dep_ == "pobj"]
+        # "spoke by telephone": in the active voice a "by" phrase is a means, not an agent
+        if child.dep_ in OBJECT_DEPS or child.dep_ == "prep" or (child.dep_ == "agent" and not passive):
+            targets = [child] if child.dep_ not in ("prep", "agent") else [g for g in child.children if g.dep_ == "pobj"]
             if child.dep_ == "prep":   # "pulled out of the talks": the object of the inner preposition
                 targets += [gg for g in child.children if g.dep_ == "prep" for gg in g.children if gg.dep_ == "pobj"]
             for obj in targets:
