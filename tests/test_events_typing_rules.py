@@ -110,3 +110,18 @@ def test_a_target_thing_takes_its_owner_country(extract):
     ev = next(e for e in rec.events if e.type == "ASSAULT")
     countries = {a.country for a in rec.actors if a.id in ev.targets}
     assert countries == {"SYR"}, [(a.text, a.country) for a in rec.actors if a.id in ev.targets]
+
+
+def test_a_reported_must_is_a_demand_by_the_speaker(extract):
+    rec = extract("Portugal said on Tuesday that Chile must return the seized trawler.", published=PUB)
+    ev = main(rec)
+    names = {a.id: a.text for a in rec.actors}
+    assert ev.type == "REQUEST"
+    assert [names[i] for i in ev.sources] == ["Portugal"] and [names[i] for i in ev.targets] == ["Chile"]
+
+
+def test_pronoun_under_an_adjective_is_the_speaker(extract):
+    rec = extract("Norway says it is willing to withdraw its troops from the border zone.", published=PUB)
+    ev = main(rec)
+    names = {a.id: a.text for a in rec.actors}
+    assert ev.type == "AGREE" and [names[i] for i in ev.sources] == ["Norway"]

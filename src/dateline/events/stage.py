@@ -176,10 +176,17 @@ def _sentence_drafts(record: Record, doc, sent, sentence: Sentence, lex) -> list
             drafts[-1].governor_i = mod.governor.i
         if intent:
             d = drafts[-1]
+            i_sources, i_targets = sources, targets
+            if intent == "REQUEST":
+                # "Russia said Sudan must return the helicopter": the speaker demands it of the clause's subject
+                speakers = [a for s in _reporting_subjects(clause) for a in _split_arg(s, "speaker of the demand")] \
+                    if clause.dep_ == "ccomp" else []
+                if speakers:
+                    i_sources, i_targets = speakers, sources or targets
             drafts.append(Draft(cand, intent, None, INTENT_CAMEO.get((intent, plover), {
                 "AGREE": "030", "THREATEN": "130", "REJECT": "120", "REQUEST": "100", "MOBILIZE": "150"}.get(
                     intent, None)), (),
-                lex.intensity(intent), "asserted", d.cue, sources, targets, d.place, etime, [], sentence,
+                lex.intensity(intent), "asserted", d.cue, i_sources, i_targets, d.place, etime, [], sentence,
                 round(min(0.99, d.score + 0.06), 3),
                 f"intent rule: {plover} with modality {mod.modality} ({mod.via}) is coded {intent} as PLOVER "
                 f"codes intentions", derived_from=len(drafts) - 1))
