@@ -45,6 +45,16 @@ def main_type(rec):
     ("The ministry said the militia was responsible for the massacre.", "ACCUSE"),
     ("The tribunal found the former minister guilty of fraud.", "ACCUSE"),
     ("A bomber blew himself up outside the ministry.", "ASSAULT"),
+    # retreat and disarmament phrased without "withdraw"
+    ("The rebels abandoned their positions around the port.", "RETREAT"),
+    ("The army dismantled the checkpoints on the coast road.", "RETREAT"),
+    ("The fighters gave up their weapons at the camp.", "RETREAT"),
+    ("The two police forces worked together to trace the smugglers.", "COOPERATE"),
+    ("Officials from both ministries spoke by telephone about the floods.", "CONSULT"),
+    ("The member state was suspended from the regional bloc.", "SANCTION"),
+    ("The coast guard was put on high alert.", "MOBILIZE"),
+    ("The union blasted the ministry for the delays.", "ACCUSE"),
+    ("Norway protested to Russia about the airspace violation.", "ACCUSE"),
     # an ultimatum is a threat (CAMEO 139)
     ("The alliance gave the regime an ultimatum to pull back its artillery.", "THREATEN"),
 ])
@@ -94,6 +104,8 @@ def test_an_order_to_withdraw_stays_a_demand(extract):
     ("The dockers suspended their protests after the port raised wages.", "CONCEDE", "082"),
     ("The rebels stopped shelling the town on Monday.", "RETREAT", "087"),
     ("The rebels suspended the negotiations with the government.", "SANCTION", "161"),
+    ("The new cabinet ended press censorship.", "CONCEDE", "081"),
+    ("The police ended the detention of the two reporters.", "RETREAT", "0841"),
 ])
 def test_ending_an_event_codes_its_opposite(extract, text, plover, cameo):
     ev = main(extract(text, published=PUB))

@@ -323,7 +323,10 @@ def _ended_by(cand: Candidate, mod, lex, trigger_ids: dict):
     The ending verb must not carry a written entry of its own ("lifted the siege" is coded there)."""
     ending = lex.cues.get("ending", {})
     reversal = ending.get("reversal") or {}
-    if cand.entry.type not in reversal:
+    key = f"{cand.entry.type}/{cand.entry.mode}"
+    if key not in reversal:
+        key = cand.entry.type
+    if key not in reversal:
         return None
     verbs = lex.cue_set("ending", "verbs")
 
@@ -343,7 +346,7 @@ def _ended_by(cand: Candidate, mod, lex, trigger_ids: dict):
     own = trigger_ids.get(ender.i)
     if own is not None and own is not cand and not own.entry.generated:
         return None
-    new_type, new_cameo = reversal[cand.entry.type]
+    new_type, new_cameo = reversal[key]
     return ender, str(new_type).upper(), str(new_cameo)
 
 
