@@ -137,3 +137,10 @@ def test_pronoun_under_an_adjective_is_the_speaker(extract):
     ev = main(rec)
     names = {a.id: a.text for a in rec.actors}
     assert ev.type == "AGREE" and [names[i] for i in ev.sources] == ["Norway"]
+
+
+def test_an_unnamed_source_takes_the_country_of_the_event_place(extract):
+    rec = extract("Inmates rioted at a prison in Nairobi on Monday.", published=PUB)
+    ev = next(e for e in rec.events if e.type == "PROTEST")
+    src = [a for a in rec.actors if a.id in ev.sources]
+    assert src and src[0].country == "KEN", [(a.text, a.country, a.reason) for a in src]

@@ -493,6 +493,14 @@ def write(record: Record, drafts: list[Draft], lex=None) -> None:
         d.target_actor_ids = [i for i in _link(record, d.targets, lex, new_actors, "target")
                               if i not in d.source_actor_ids]
         made_here = {a.id for a in new_actors.values() if not a.country}
+        place = next((p for p in record.places if p.id == d.place), None) if d.place else None
+        if place is not None and place.country:
+            # an unnamed agent this stage made ("prisoners rioted at a jail in Dili") is of the
+            # country where the event happens, as PLOVER codes unidentified actors
+            for a in new_actors.values():
+                if a.id in d.source_actor_ids and not a.country and a.id in made_here:
+                    a.country = place.country
+                    a.reason += f"; country from the event's place {place.text!r} (PLOVER convention)"
         if d.place and d.type in PLACE_TARGET_TYPES and all(i in made_here for i in d.target_actor_ids):
             # no target, or only things no actor names ("villages near the border", "the bridge"):
             # the place's country stands for the target, as PLOVER codes it
