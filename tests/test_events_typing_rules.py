@@ -49,7 +49,7 @@ def main_type(rec):
     ("The rebels abandoned their positions around the port.", "RETREAT"),
     ("The army dismantled the checkpoints on the coast road.", "RETREAT"),
     ("The fighters gave up their weapons at the camp.", "RETREAT"),
-    ("The two police forces worked together to trace the smugglers.", "COOPERATE"),
+    ("The two police forces teamed up to trace the smugglers.", "COOPERATE"),
     ("Officials from both ministries spoke by telephone about the floods.", "CONSULT"),
     ("The member state was suspended from the regional bloc.", "SANCTION"),
     ("The coast guard was put on high alert.", "MOBILIZE"),
@@ -144,3 +144,17 @@ def test_an_unnamed_source_takes_the_country_of_the_event_place(extract):
     ev = next(e for e in rec.events if e.type == "PROTEST")
     src = [a for a in rec.actors if a.id in ev.sources]
     assert src and src[0].country == "KEN", [(a.text, a.country, a.reason) for a in src]
+
+
+def test_a_call_to_unite_against_someone_rallies_opposition(extract):
+    rec = extract("The radio station called on farmers to unite against the governor.", published=PUB)
+    ev = main(rec)
+    names = {a.id: a.text for a in rec.actors}
+    assert (ev.type, ev.cameo) == ("ACCUSE", "113"), ev.reason
+    assert any("governor" in names[i] for i in ev.targets)
+
+
+def test_a_call_to_support_a_third_party_stays_a_request(extract):
+    # CAMEO 053 would make it SUPPORT; dateline keeps it a REQUEST (no AlliesOf pair in diplomatic prose)
+    assert main_type(extract("The bishop urged the European states to support the new government.",
+                             published=PUB)) == "REQUEST"

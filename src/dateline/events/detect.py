@@ -23,7 +23,7 @@ FRAME_NOUNS = {"effort", "campaign", "process", "bid", "initiative", "mission", 
 VERB_POS = {"VERB"}
 # adverbial particles the small model often attaches as a preposition ("pulled its troops out of
 # Jenin": "out" is a prep, not a prt): the verb is also looked up with them ("pull out")
-PARTICLES = {"out", "back", "off", "down", "up", "away", "over", "aside", "together"}
+PARTICLES = {"out", "back", "off", "down", "up", "away", "over", "aside"}
 
 
 @dataclass

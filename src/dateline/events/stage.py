@@ -203,6 +203,7 @@ def _sentence_drafts(record: Record, doc, sent, sentence: Sentence, lex) -> list
     _inherit_targets(drafts, lex)
     _rank_below_governors(drafts)
     _executed_orders(drafts, lex)
+    _rallies(drafts, lex)
     _attach_quantities(sent, drafts, lex)
     return drafts
 
@@ -371,6 +372,31 @@ def _executed_orders(drafts: list[Draft], lex) -> None:
         d.reason += f"; carried out by the order {gov.cand.token.text!r}, so asserted"
         if not d.sources:
             d.sources = gov.sources
+
+
+RALLY_VERBS = {"unite", "rally", "mobilize", "mobilise", "stand", "band", "close"}
+
+
+def _rallies(drafts: list[Draft], lex) -> None:
+    """CAMEO 113: a call on others to unite against someone rallies opposition against them ("called on
+    Arabs to unite against X": ACCUSE of X). (The symmetric CAMEO 053, a call to support a third party,
+    is left a REQUEST: coded as SUPPORT it added AlliesOf pairs re3d does not annotate.)"""
+    demand = lex.cue_set("modality", "demand_verbs")
+    for d in drafts:
+        tok = d.cand.token
+        if d.derived_from is not None or d.type != "REQUEST" or d.cand.kind != "verb" \
+                or tok.lemma_.lower() not in demand or d.modality != "asserted":
+            continue
+        for comp in (c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "advcl")):
+            verbs = [comp] + [c for c in comp.children if c.dep_ == "conj"]
+            against = [g for v in verbs if v.lemma_.lower() in RALLY_VERBS for p in v.children
+                       if p.dep_ == "prep" and p.lower_ == "against" for g in p.children if g.dep_ == "pobj"]
+            if against:
+                d.type, d.cameo, d.intensity = "ACCUSE", "113", lex.intensity("ACCUSE")
+                d.mode = "disapprove"
+                d.targets = [a for g in against for a in _split_arg(g, "'against' phrase of the rallied clause")]
+                d.reason += "; a call to unite against someone rallies opposition (CAMEO 113)"
+                break
 
 
 def _attach_quantities(sent, drafts: list[Draft], lex) -> None:
