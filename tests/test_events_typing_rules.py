@@ -158,3 +158,15 @@ def test_a_call_to_support_a_third_party_stays_a_request(extract):
     # CAMEO 053 would make it SUPPORT; dateline keeps it a REQUEST (no AlliesOf pair in diplomatic prose)
     assert main_type(extract("The bishop urged the European states to support the new government.",
                              published=PUB)) == "REQUEST"
+
+
+@pytest.mark.parametrize("text", [
+    "The court halted the demonstration outside the ministry.",
+    "Police stopped the attack on the embassy.",
+])
+def test_stopping_someone_elses_protest_or_attack_is_no_concession(extract, text):
+    assert main_type(extract(text, published=PUB)) not in ("CONCEDE", "RETREAT")
+
+
+def test_halting_ones_own_offensive_is_a_retreat(extract):
+    assert main_type(extract("The army halted its offensive in the north.", published=PUB)) == "RETREAT"

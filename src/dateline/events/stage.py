@@ -318,6 +318,9 @@ def _rank_below_governors(drafts: list[Draft]) -> None:
                 break
 
 
+OWN_ENDING_TYPES = {"PROTEST", "ASSAULT"}
+
+
 def _ended_by(cand: Candidate, mod, lex, trigger_ids: dict):
     """(ending verb, category, CAMEO) when the candidate is an event its governing verb ends:
     "suspended their protests" (a light verb), "stopped shelling the city" (a negating governor).
@@ -340,6 +343,11 @@ def _ended_by(cand: Candidate, mod, lex, trigger_ids: dict):
     # the ended event is the ending verb's object ("stopped work on the first day of a strike" ends no strike)
     if cand.kind == "noun" and cand.token.dep_ == "dobj" and is_ender(cand.token.head):
         ender = cand.token.head
+        # a protest or an attack can be stopped by others ("police stopped the attack", "the court
+        # halted the demonstration"): that is no concession; only "their protests", "its offensive"
+        if cand.entry.type in OWN_ENDING_TYPES and not any(
+                c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our") for c in cand.token.children):
+            return None
     elif mod.modality == "negated" and mod.governor is not None and is_ender(mod.governor):
         ender = mod.governor
     if ender is None:
