@@ -63,7 +63,8 @@ def _reporter(verb):
         if cur.dep_ in ("ccomp", "parataxis") and cur.head is not cur:
             subj = [c for c in cur.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
             return subj[0] if subj else None
-        if cur.dep_ in ("xcomp", "conj", "advcl") and cur.head is not cur:
+        # "Norway says it is willing to withdraw": through the adjective too
+        if cur.dep_ in ("xcomp", "conj", "advcl", "acomp") and cur.head is not cur:
             cur = cur.head
             continue
         return None

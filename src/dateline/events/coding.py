@@ -65,6 +65,12 @@ def acled_for(plover: str, entry: Trigger, target_heads: list, source_sectors: l
     return None, None
 
 
+def threat_types(lex: Lexicon) -> frozenset[str]:
+    """Categories whose intended use is a threat (cues.yaml intent_derivation.threat_types)."""
+    found = lex.cue_set("intent_derivation", "threat_types")
+    return frozenset(x.upper() for x in found) or frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "THREATEN"})
+
+
 def intent_type(inner: str, modality: str, via_governor_event: bool, lex: Lexicon,
                 cue_word: str = "", future_aux: bool = False) -> Optional[str]:
     """The PLOVER category of the expressed intention, or None when no intent event is derived."""
@@ -77,7 +83,8 @@ def intent_type(inner: str, modality: str, via_governor_event: bool, lex: Lexico
             return rule.get("cooperative", "AGREE")
         if inner in ("ASSAULT", "COERCE") and cue_word in lex.cue_set("intent_derivation", "preparation_words"):
             return rule.get("prepared_conflictual", "MOBILIZE")
-        if polarity == "conflictual" and inner != "MOBILIZE":   # a planned deployment is no threat by itself
+        if polarity == "conflictual" and inner != "MOBILIZE" and inner in threat_types(lex):
+            # a planned deployment is no threat by itself; nor is a planned inquiry ("will investigate")
             return rule.get("conflictual", "THREATEN")
     # "will not accept", "failed to reach", "is out of the question"; a plain "did not meet" is no refusal
     plain = cue_word in ("not", "n't", "never", "no", "without", "nor", "neither")

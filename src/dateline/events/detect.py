@@ -21,6 +21,9 @@ NOUN_POS = {"NOUN", "PROPN"}
 NAME_LABELS = {"ORG", "FAC", "GPE", "LOC", "PERSON", "WORK_OF_ART", "LAW", "PRODUCT", "NORP"}
 FRAME_NOUNS = {"effort", "campaign", "process", "bid", "initiative", "mission", "drive", "plan", "operation"}
 VERB_POS = {"VERB"}
+# adverbial particles the small model often attaches as a preposition ("pulled its troops out of
+# Jenin": "out" is a prep, not a prt): the verb is also looked up with them ("pull out")
+PARTICLES = {"out", "back", "off", "down", "up", "away", "over", "aside"}
 
 
 @dataclass
@@ -36,9 +39,13 @@ class Candidate:
 
 def _object_lemmas(tok) -> set[str]:
     out = set()
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
     for child in tok.children:
-        if child.dep_ in OBJECT_DEPS or child.dep_ == "prep":
-            targets = [child] if child.dep_ != "prep" else [g for g in child.children if g.dep_ == "pobj"]
+        # "spoke by telephone": in the active voice a "by" phrase is a means, not an agent
+        if child.dep_ in OBJECT_DEPS or child.dep_ == "prep" or (child.dep_ == "agent" and not passive):
+            targets = [child] if child.dep_ not in ("prep", "agent") else [g for g in child.children if g.dep_ == "pobj"]
+            if child.dep_ == "prep":   # "pulled out of the talks": the object of the inner preposition
+                targets += [gg for g in child.children if g.dep_ == "prep" for gg in g.children if gg.dep_ == "pobj"]
             for obj in targets:
                 out.add(obj.lemma_.lower())
                 for sub in obj.children:
@@ -50,6 +57,16 @@ def _object_lemmas(tok) -> set[str]:
                         out.update(g.lemma_.lower() for g in sub.children if g.dep_ == "pobj")
         elif child.dep_ in ("xcomp", "ccomp"):
             out.update(g.lemma_.lower() for g in child.children if g.dep_ in ("dobj", "attr"))
+            # "allowed UN inspectors to return": the small model makes the object the subject of the
+            # complement; it is still what the verb acts on
+            for g in child.children:
+                if g.dep_ == "nsubj" and g.pos_ in NOUN_POS:
+                    out.add(g.lemma_.lower())
+                    out.update(m.lemma_.lower() for m in g.children if m.dep_ == "compound")
+            if child.pos_ in ("NOUN", "ADJ"):   # "allowed aid agencies access", "found him guilty": verbless clauses
+                out.add(child.lemma_.lower())
+            elif child.tag_ == "VBG":   # "stopped publishing": the activity stopped
+                out.add(child.lemma_.lower())
     return out
 
 
@@ -78,6 +95,7 @@ def verb_trigger(tok, lex: Lexicon) -> Optional[tuple[Trigger, str, bool]]:
     objects = _object_lemmas(tok)
     preps = _preps(tok)
     keys = [f"{lemma} {c.lower_}" for c in tok.children if c.dep_ == "prt"]
+    keys += [f"{lemma} {c.lower_}" for c in tok.children if c.dep_ in ("prep", "advmod") and c.lower_ in PARTICLES]
     keys += [f"{lemma} {o}" for o in objects]
     keys.append(lemma)
     if tok.lower_ != lemma:   # the small model's lemmatizer slips ("raped" -> "rap")
@@ -117,13 +135,19 @@ def noun_trigger(tok, lex: Lexicon) -> Optional[tuple[Trigger, str, bool]]:
         if not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):   # "state of emergency"
             return None
     of_objects = set()
+    preps = set()
     for c in tok.children:
         if c.dep_ == "prep":
-            of_objects.update(g.lemma_.lower() for g in c.children if g.dep_ == "pobj")
+            preps.add(c.lower_)
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    of_objects.add(g.lemma_.lower())
+                    # "the deployment of NATO peacekeeping troops": the object's modifiers count too
+                    of_objects.update(m.lemma_.lower() for m in g.children if m.dep_ in ("compound", "amod"))
     for key in noun_keys(tok):
         entries = lex.nouns.get(key)
         if entries:
-            entry, cond = _choose(entries, of_objects, set(), listed_word=True)
+            entry, cond = _choose(entries, of_objects, preps, listed_word=True)
             if entry is not None:
                 return entry, key, cond or " " in key
     return None
@@ -179,6 +203,9 @@ def noun_is_event(tok, lex: Lexicon, trigger_tokens: set[int]) -> tuple[bool, ob
             return True, tok, f"subject of {head.text!r}"
     if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.i in trigger_tokens:
         return True, tok, f"complement of trigger {head.head.text!r}"
+    # "Syria said Israel was responsible for the attack": a predicate adjective with an entry
+    if tok.dep_ == "acomp" and tok.pos_ == "ADJ" and head.pos_ in ("VERB", "AUX"):
+        return True, head, f"predicate adjective of {head.text!r}"
     if _has_argument(tok, lex):
         return True, tok, "noun with an argument"
     return False, tok, ""
@@ -233,13 +260,33 @@ def find_candidates(sent, lex: Lexicon) -> list[Candidate]:
                 verbs.append(Candidate(tok, entry, "verb", tok, key, cond, "verb"))
                 continue
         if pos in NOUN_POS or (pos in ("VERB", "ADJ") and tok.dep_ in ("nsubj", "dobj", "pobj", "attr", "nsubjpass")
-                               and (pos == "ADJ" or tok.tag_ == "VBG")):
+                               and (pos == "ADJ" or tok.tag_ == "VBG")) or (pos == "ADJ" and tok.dep_ == "acomp"):
             found = noun_trigger(tok, lex)
             if found:
                 nouns.append((tok, *found))
+    # A verb coded only by a generated (PETRARCH2) entry yields to a written noun entry on its object:
+    # "launched a mediation effort", "granted an amnesty" are the noun's event, the verb carries it
+    # as a light verb does.
+    noun_ids = {tok.i: entry for tok, entry, _, _ in nouns if not entry.generated}
+    carried: dict[int, object] = {}
+    for cand in list(verbs):
+        # "called off the strike": a particle verb names its own event (an ending, see stage.py)
+        if not cand.entry.generated or any(c.dep_ == "prt" for c in cand.token.children):
+            continue
+        for obj in (c for c in cand.token.children if c.dep_ == "dobj"):
+            inner = [obj] + [m for m in obj.children if m.dep_ == "compound" and obj.lemma_.lower() in FRAME_NOUNS]
+            hit = next((t for t in inner if t.i in noun_ids), None)
+            if hit is not None:
+                verbs.remove(cand)
+                carried[hit.i] = cand.token
+                break
     trigger_ids = {c.token.i for c in verbs}
     out = list(verbs)
     for tok, entry, key, cond in nouns:
+        if tok.i in carried:
+            out.append(Candidate(tok, entry, "noun", carried[tok.i], key, cond,
+                                 f"object of {carried[tok.i].text!r}, whose own entry is generated"))
+            continue
         ok, anchor, how = noun_is_event(tok, lex, trigger_ids)
         if not ok:
             continue
@@ -247,7 +294,30 @@ def find_candidates(sent, lex: Lexicon) -> list[Candidate]:
         if anchor.i in trigger_ids and anchor is not tok:
             continue
         out.append(Candidate(tok, entry, "noun", anchor, key, cond, how))
-    return _merge_same_event(out)
+    return _merge_same_event([_joint(c, lex) for c in out])
+
+
+def _joint(cand: Candidate, lex: Lexicon) -> Candidate:
+    """Military exercises held by coordinated actors ("French and Egyptian warships launched war
+    games") are military cooperation (CAMEO 062), not one side's show of force (150)."""
+    if cand.kind != "noun" or cand.entry.type != "MOBILIZE" or cand.entry.cameo != "150":
+        return cand
+    from .arguments import is_agent_like
+    verb = cand.anchor if cand.anchor is not cand.token else cand.token.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    coordinated = any(any(g.dep_ == "conj" for g in s.children) or any(
+        m.dep_ == "amod" and any(g.dep_ == "conj" for g in m.children) for m in s.children) for s in subjects)
+    # "held drills with the French fleet": a partner in a "with" phrase on the noun or its verb
+    partner = any(p.dep_ == "prep" and p.lower_ in ("with", "alongside") and any(
+        g.dep_ == "pobj" and is_agent_like(g, lex) for g in p.children)
+        for p in list(verb.children) + list(cand.token.children))
+    if not (coordinated or partner):
+        return cand
+    joint = next((e for e in lex.nouns.get("joint exercise", ()) if e.type == "COOPERATE"), None)
+    if joint is None:
+        return cand
+    return Candidate(cand.token, joint, cand.kind, cand.anchor, cand.key, cand.conditioned,
+                     cand.how + "; held by coordinated actors, so joint")
 
 
 def _merge_same_event(cands: list[Candidate]) -> list[Candidate]:

@@ -165,7 +165,8 @@ def decide(token, anchor, lex: Lexicon, phrase_heads: dict[int, object]) -> Moda
                 return ModalityResult("threatened", gov, f"governed by {gov.text!r}", gov)
             if lemma in demand_n:
                 return ModalityResult("demanded", gov, f"governed by {gov.text!r}", gov)
-            if lemma in ("plan", "pledge", "promise", "offer", "proposal", "bid"):
+            if lemma in ("plan", "pledge", "promise", "offer", "proposal", "bid", "readiness", "willingness",
+                         "intention", "commitment", "determination"):
                 return ModalityResult("future", gov, f"governed by {gov.text!r}", gov)
         elif gov.pos_ == "ADJ" and lemma in future_v:
             return ModalityResult("future", gov, f"governed by {gov.text!r}", gov)

@@ -18,7 +18,7 @@ from .arguments import _split as _split_arg
 from .arguments import owner_args
 from .arguments import (Arg, argument_span, dates_from_value, is_agent_like, noun_arguments, overlapping,
                         place_for, time_for, token_chars, verb_arguments)
-from .coding import INTENT_CAMEO, acled_for, cameo_for, intent_type
+from .coding import INTENT_CAMEO, acled_for, cameo_for, intent_type, threat_types
 from .lexicon import Trigger
 from .detect import CLAUSE_DEPS, Candidate, find_candidates
 from .modality import ModalityResult, decide, negating_phrase_heads
@@ -107,16 +107,28 @@ def _sentence_drafts(record: Record, doc, sent, sentence: Sentence, lex) -> list
     trigger_ids = {c.token.i: c for c in cands}
     anchor_ids = {c.anchor.i: c for c in cands}
     drafts: list[Draft] = []
+    enders: set[int] = set()
     for cand in cands:
         tok, entry = cand.token, cand.entry
         mod = decide(tok, cand.anchor, lex, phrase_heads)
         if cand.key == MODAL_KEY:   # the demand itself was made: asserted, with "must" as evidence
             mod = ModalityResult("asserted", None, f"demand made with {mod.cue.text!r}" if mod.cue else "demand")
         plover = entry.type
+        ended = _ended_by(cand, mod, lex, trigger_ids)
+        if ended is not None:
+            ender, new_type, new_cameo = ended
+            emod = decide(ender, ender, lex, phrase_heads)
+            cand = Candidate(ender, Trigger(new_type, None, new_cameo, None, lex.intensity(new_type)), "verb", ender,
+                             cand.key, cand.conditioned, f"ending of {entry.type} {tok.text!r}")
+            tok, entry, mod = ender, cand.entry, emod
+            plover = new_type
+            enders.add(ender.i)
         # "vowed to fight" is a threat, "vowed to rebuild" a promise
         if tok.lemma_.lower() in lex.cue_set("intent_verbs") and plover == "AGREE":
             inner = [c for c in cands if c is not cand and any(a.i == tok.i for a in c.anchor.ancestors)]
-            if inner and lex.polarity(inner[0].entry.type) == "conflictual":
+            # the nearest intended event decides: "pledged to investigate the killings" is a promise
+            inner.sort(key=lambda c: len(list(c.anchor.ancestors)))
+            if inner and inner[0].entry.type in threat_types(lex):
                 plover = "THREATEN"
         if cand.key == MODAL_KEY:
             sources = [a for s in _reporting_subjects(tok) for a in _split_arg(s, "speaker of the demand")]
@@ -164,15 +176,34 @@ def _sentence_drafts(record: Record, doc, sent, sentence: Sentence, lex) -> list
             drafts[-1].governor_i = mod.governor.i
         if intent:
             d = drafts[-1]
+            i_sources, i_targets = sources, targets
+            if intent == "REQUEST":
+                # "Russia said Sudan must return the helicopter": the speaker demands it of the clause's subject
+                speakers = [a for s in _reporting_subjects(clause) for a in _split_arg(s, "speaker of the demand")] \
+                    if clause.dep_ == "ccomp" else []
+                if speakers:
+                    i_sources, i_targets = speakers, sources or targets
             drafts.append(Draft(cand, intent, None, INTENT_CAMEO.get((intent, plover), {
                 "AGREE": "030", "THREATEN": "130", "REJECT": "120", "REQUEST": "100", "MOBILIZE": "150"}.get(
                     intent, None)), (),
-                lex.intensity(intent), "asserted", d.cue, sources, targets, d.place, etime, [], sentence,
+                lex.intensity(intent), "asserted", d.cue, i_sources, i_targets, d.place, etime, [], sentence,
                 round(min(0.99, d.score + 0.06), 3),
                 f"intent rule: {plover} with modality {mod.modality} ({mod.via}) is coded {intent} as PLOVER "
                 f"codes intentions", derived_from=len(drafts) - 1))
+    if enders:   # an ending verb's own generated sense gives way to the ending it codes
+        dropped = [i for i, d in enumerate(drafts) if d.cand.token.i in enders and d.cand.entry.generated
+                   and d.derived_from is None]
+        if dropped:
+            keep = [d for i, d in enumerate(drafts) if i not in dropped and d.derived_from not in dropped]
+            remap = {id(d): n for n, d in enumerate(keep)}
+            for d in keep:
+                if d.derived_from is not None:
+                    d.derived_from = remap.get(id(drafts[d.derived_from]))
+            drafts = keep
     _inherit_targets(drafts, lex)
     _rank_below_governors(drafts)
+    _executed_orders(drafts, lex)
+    _rallies(drafts, lex)
     _attach_quantities(sent, drafts, lex)
     return drafts
 
@@ -287,6 +318,95 @@ def _rank_below_governors(drafts: list[Draft]) -> None:
                 break
 
 
+OWN_ENDING_TYPES = {"PROTEST", "ASSAULT"}
+
+
+def _ended_by(cand: Candidate, mod, lex, trigger_ids: dict):
+    """(ending verb, category, CAMEO) when the candidate is an event its governing verb ends:
+    "suspended their protests" (a light verb), "stopped shelling the city" (a negating governor).
+    The ending verb must not carry a written entry of its own ("lifted the siege" is coded there)."""
+    ending = lex.cues.get("ending", {})
+    reversal = ending.get("reversal") or {}
+    key = f"{cand.entry.type}/{cand.entry.mode}"
+    if key not in reversal:
+        key = cand.entry.type
+    if key not in reversal:
+        return None
+    verbs = lex.cue_set("ending", "verbs")
+
+    def is_ender(t) -> bool:
+        prt = [c.lower_ for c in t.children if c.dep_ == "prt"]
+        return t.pos_ in ("VERB", "AUX") and (t.lemma_.lower() in verbs or any(
+            f"{t.lemma_.lower()} {p}" in verbs for p in prt))
+
+    ender = None
+    # the ended event is the ending verb's object ("stopped work on the first day of a strike" ends no strike)
+    if cand.kind == "noun" and cand.token.dep_ == "dobj" and is_ender(cand.token.head):
+        ender = cand.token.head
+        # a protest or an attack can be stopped by others ("police stopped the attack", "the court
+        # halted the demonstration"): that is no concession; only "their protests", "its offensive"
+        if cand.entry.type in OWN_ENDING_TYPES and not any(
+                c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our") for c in cand.token.children):
+            return None
+    elif mod.modality == "negated" and mod.governor is not None and is_ender(mod.governor):
+        ender = mod.governor
+    if ender is None:
+        return None
+    own = trigger_ids.get(ender.i)
+    if own is not None and own is not cand and not own.entry.generated:
+        return None
+    new_type, new_cameo = reversal[key]
+    return ender, str(new_type).upper(), str(new_cameo)
+
+
+# What an authority orders ("ordered the arrest of", "ordered the paper to suspend publication") is
+# carried out by its order: CAMEO codes the coercive act, not a demand.
+EXECUTIVE_VERBS = {"order", "decree", "authorize", "authorise", "direct", "command"}
+EXECUTED_TYPES = {"COERCE", "SANCTION", "ASSAULT", "MOBILIZE"}
+
+
+def _executed_orders(drafts: list[Draft], lex) -> None:
+    primary = {d.cand.token.i: d for d in drafts if d.derived_from is None}
+    for d in drafts:
+        if d.derived_from is not None or d.modality != "demanded" or d.governor_i is None \
+                or d.type not in EXECUTED_TYPES:
+            continue
+        gov = primary.get(d.governor_i)
+        if gov is None or gov.cand.token.lemma_.lower() not in EXECUTIVE_VERBS or gov.modality != "asserted":
+            continue
+        d.modality = "asserted"
+        d.cue = None
+        d.score = round(min(0.99, gov.score + 0.02), 3)
+        d.reason += f"; carried out by the order {gov.cand.token.text!r}, so asserted"
+        if not d.sources:
+            d.sources = gov.sources
+
+
+RALLY_VERBS = {"unite", "rally", "mobilize", "mobilise", "stand", "band", "close"}
+
+
+def _rallies(drafts: list[Draft], lex) -> None:
+    """CAMEO 113: a call on others to unite against someone rallies opposition against them ("called on
+    Arabs to unite against X": ACCUSE of X). (The symmetric CAMEO 053, a call to support a third party,
+    is left a REQUEST: coded as SUPPORT it added AlliesOf pairs re3d does not annotate.)"""
+    demand = lex.cue_set("modality", "demand_verbs")
+    for d in drafts:
+        tok = d.cand.token
+        if d.derived_from is not None or d.type != "REQUEST" or d.cand.kind != "verb" \
+                or tok.lemma_.lower() not in demand or d.modality != "asserted":
+            continue
+        for comp in (c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "advcl")):
+            verbs = [comp] + [c for c in comp.children if c.dep_ == "conj"]
+            against = [g for v in verbs if v.lemma_.lower() in RALLY_VERBS for p in v.children
+                       if p.dep_ == "prep" and p.lower_ == "against" for g in p.children if g.dep_ == "pobj"]
+            if against:
+                d.type, d.cameo, d.intensity = "ACCUSE", "113", lex.intensity("ACCUSE")
+                d.mode = "disapprove"
+                d.targets = [a for g in against for a in _split_arg(g, "'against' phrase of the rallied clause")]
+                d.reason += "; a call to unite against someone rallies opposition (CAMEO 113)"
+                break
+
+
 def _attach_quantities(sent, drafts: list[Draft], lex) -> None:
     counts = sentence_counts(sent, lex)
     kinds_for = {"killed": ("ASSAULT",), "injured": ("ASSAULT",), "arrested": ("COERCE", "ASSAULT"),
@@ -339,6 +459,16 @@ def _link(record: Record, args: list[Arg], lex, new_actors: dict, role: str) -> 
             if found[0].id not in ids:
                 ids.append(found[0].id)
             continue
+        if role == "target" and arg.head.pos_ == "NOUN" and arg.head.lower_ not in PERSONAL_PRONOUNS:
+            # "shelled positions of the Palestinian forces", "a camp for Congolese refugees": a thing
+            # or place no actor names is the target through the actor it belongs to
+            owners = [a for o in owner_args(arg.head) + _for_args(arg.head) for s, e in token_chars(o.tokens)
+                      for a in overlapping(record.actors, s, e) if a.country]
+            if owners:
+                for a in owners:
+                    if a.id not in ids:
+                        ids.append(a.id)
+                continue
         if not (is_agent_like(arg.head, lex) or arg.head.lower_ in PERSONAL_PRONOUNS):
             continue
         start, end = argument_span(arg)
@@ -359,6 +489,12 @@ def _link(record: Record, args: list[Arg], lex, new_actors: dict, role: str) -> 
         if new_actors[key].id not in ids:
             ids.append(new_actors[key].id)
     return ids
+
+
+def _for_args(thing) -> list[Arg]:
+    """Beneficiaries named in a "for" phrase: "a camp for Congolese refugees"."""
+    return [a for g in thing.children if g.dep_ == "prep" and g.lower_ == "for"
+            for o in g.children if o.dep_ == "pobj" for a in _split_arg(o, f"'for' phrase of {thing.text!r}")]
 
 
 def _place_as_target(record: Record, d: Draft, new_actors: dict) -> list[str]:
@@ -390,8 +526,21 @@ def write(record: Record, drafts: list[Draft], lex=None) -> None:
         d.source_actor_ids = _link(record, d.sources, lex, new_actors, "source")
         d.target_actor_ids = [i for i in _link(record, d.targets, lex, new_actors, "target")
                               if i not in d.source_actor_ids]
-        if not d.target_actor_ids and d.place and d.type in PLACE_TARGET_TYPES:
-            d.target_actor_ids = _place_as_target(record, d, new_actors)
+        made_here = {a.id for a in new_actors.values() if not a.country}
+        place = next((p for p in record.places if p.id == d.place), None) if d.place else None
+        if place is not None and place.country:
+            # an unnamed agent this stage made ("prisoners rioted at a jail in Dili") is of the
+            # country where the event happens, as PLOVER codes unidentified actors
+            for a in new_actors.values():
+                if a.id in d.source_actor_ids and not a.country and a.id in made_here:
+                    a.country = place.country
+                    a.reason += f"; country from the event's place {place.text!r} (PLOVER convention)"
+        if d.place and d.type in PLACE_TARGET_TYPES and all(i in made_here for i in d.target_actor_ids):
+            # no target, or only things no actor names ("villages near the border", "the bridge"):
+            # the place's country stands for the target, as PLOVER codes it
+            placed = _place_as_target(record, d, new_actors)
+            if placed:
+                d.target_actor_ids = placed
     for d in drafts:
         tok = d.cand.token
         source_sectors = [a.sector for a in record.actors if a.id in d.source_actor_ids and a.sector]
