@@ -131,3 +131,33 @@ def test_second_phrase_of_the_same_preposition_continues_the_noun(extract):
     rec = extract("The ministers reaffirm their support for the Malian people in their fight against terrorism, "
                   "in particular against Ansar Dine.", published=PUB)
     assert ("FightingAgainst", "the Malian people", "Ansar Dine") in _pairs(rec)
+
+
+def test_doer_modifier_and_passive_clause_give_the_attack_its_sides(extract):
+    # "regime bombardment" in the "by" phrase of a passive: the regime attacked the clause's subject
+    rec = extract("Old towns such as Hama have been reduced to ruins by regime bombardment.", published=PUB)
+    assert ("FightingAgainst", "regime", "Hama") in _pairs(rec)
+
+
+def test_doer_modifier_is_not_a_victim_noun(extract):
+    # a victim noun before the event noun is no doer
+    rec = extract("Civilian casualties rose after the raids on the camp.", published=PUB)
+    assert not any(s == "Civilian" for _, s, _ in _pairs(rec))
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("The border town fell to the rebels after a week of fighting.", ("FightingAgainst", "the rebels", "border town")),
+    ("Kobani fell to the militia in the spring.", ("FightingAgainst", "the militia", "Kobani")),
+])
+def test_fell_to_an_actor_is_a_seizure_by_that_actor(extract, text, pair):
+    assert pair in _pairs(extract(text, published=PUB))
+
+
+def test_fell_to_a_level_is_no_event(extract):
+    rec = extract("Oil exports fell to their lowest level in a decade.", published=PUB)
+    assert not rec.events
+
+
+def test_attack_noun_as_agent_of_a_passive_verb(extract):
+    rec = extract("Villages such as Kafr Zeita were destroyed by regime bombardment.", published=PUB)
+    assert any(k == "FightingAgainst" and s == "regime" and "Kafr Zeita" in t for k, s, t in _pairs(rec))

@@ -87,6 +87,10 @@ def resolve_pronoun(tok):
     return tok
 
 
+# Compound modifiers that name the doer of an event noun ("regime bombardment", "army raids");
+# nouns that name victims or places ("civilian", "border") are left out on purpose
+DOER_MODIFIERS = {"regime", "army", "military", "government", "police", "coalition", "rebel", "militia",
+                  "insurgent", "militant", "navy", "troop"}
 THIRD_PERSON = {"its", "their", "it", "they", "his", "her", "he", "she", "them", "him"}
 AGENT_HINTS = {"government", "coalition", "community", "people", "forces", "force", "army", "regime", "military",
                "council", "union", "alliance", "rebels", "militants", "police", "ministry", "group", "country"}
@@ -366,6 +370,10 @@ def noun_arguments(noun, anchor, lex: Lexicon) -> tuple[list[Arg], list[Arg]]:
         elif c.dep_ in ("amod", "compound") and (c.ent_type_ in NATIONALITY_LABELS or c.pos_ == "PROPN") \
                 and not _hyphenated(c):   # "intra-Syrian talks" names no actor
             sources += _split(c, "modifier")
+        elif c.dep_ == "compound" and c.lemma_.lower() in DOER_MODIFIERS and not _hyphenated(c):
+            # "regime bombardment", "army shelling", "police raids": an armed or governing body
+            # before the event noun is who does it (victims, "civilian casualties", are not listed)
+            sources += _split(c, "doer modifier")
         elif c.dep_ == "prep":
             if c.lower_ == "by" or (c.lower_ == "from" and noun.head.lemma_.lower() in ("draw", "receive", "face")):
                 for g in _pobj(c):
@@ -384,6 +392,15 @@ def noun_arguments(noun, anchor, lex: Lexicon) -> tuple[list[Arg], list[Arg]]:
             if c.dep_ == "prep" and c.lower_ in again and c.i > noun.i:
                 for g in _pobj(c):
                     targets += _split(g, f"prep {c.lower_!r} continuing the noun's own")
+    # "cities reduced to rubble by regime bombardment", "families killed by army shelling": an event
+    # noun in the "by" phrase of a passive clause did what the clause says was done to its subject
+    if not targets and noun.dep_ == "pobj" and noun.head.lower_ == "by":
+        clause = next((a for a in list(noun.head.ancestors)[:3] if a.pos_ in ("VERB", "AUX")
+                       and any(g.dep_ == "nsubjpass" for g in a.children)), None)
+        if clause is not None:
+            for g in clause.children:
+                if g.dep_ == "nsubjpass":
+                    targets += _split(g, f"passive subject of {clause.text!r}")
     # "an operation executed by coalition forces"
     for c in noun.children:
         if c.dep_ == "acl" and c.tag_ == "VBN":

@@ -181,6 +181,11 @@ def noun_is_event(tok, lex: Lexicon, trigger_tokens: set[int]) -> tuple[bool, ob
         return True, tok, f"complement of trigger {head.head.text!r}"
     if _has_argument(tok, lex):
         return True, tok, "noun with an argument"
+    # "cities reduced to rubble by regime bombardment": the cause of what a passive clause reports
+    if tok.dep_ == "pobj" and head.lower_ == "by" and any(
+            a.pos_ in ("VERB", "AUX") and any(g.dep_ == "nsubjpass" for g in a.children)
+            for a in list(head.ancestors)[:3]):
+        return True, tok, "'by' phrase of a passive clause"
     return False, tok, ""
 
 

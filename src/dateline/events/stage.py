@@ -122,6 +122,14 @@ def _sentence_drafts(record: Record, doc, sent, sentence: Sentence, lex) -> list
             sources = [a for s in _reporting_subjects(tok) for a in _split_arg(s, "speaker of the demand")]
             targets = [a for s in tok.children if s.dep_ in ("nsubj", "nsubjpass") and s.pos_ != "PRON"
                        for a in _split_arg(s, "subject of the demanded clause")]
+        elif cand.kind == "verb" and tok.lemma_.lower() in lex.cue_set("undergoer_verbs") and entry.preps:
+            # "the town fell to the rebels": the rebels took the town; no actor after "to", no event
+            doers = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in entry.preps
+                     for g in c.children if g.dep_ == "pobj" and is_agent_like(g, lex)]
+            if not doers:
+                continue
+            sources = [a for g in doers for a in _split_arg(g, "'to' phrase of an undergoer verb")]
+            targets = [a for c in tok.children if c.dep_ == "nsubj" for a in _split_arg(c, "undergoer subject")]
         elif cand.kind == "verb":
             sources, targets = verb_arguments(tok, lex)
             if entry.preps:
