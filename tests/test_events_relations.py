@@ -161,3 +161,26 @@ def test_fell_to_a_level_is_no_event(extract):
 def test_attack_noun_as_agent_of_a_passive_verb(extract):
     rec = extract("Villages such as Kafr Zeita were destroyed by regime bombardment.", published=PUB)
     assert any(k == "FightingAgainst" and s == "regime" and "Kafr Zeita" in t for k, s, t in _pairs(rec))
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Clashes between Kurdish fighters and Turkish troops killed ten people.",
+     ("FightingAgainst", "Kurdish fighters", "Turkish troops")),
+    ("The talks between the government and the rebels collapsed.", ("CommWith", "the government", "the rebels")),
+    ("A phone call between Putin and Erdogan took place on Friday.", ("CommWith", "Erdogan", "Putin")),
+])
+def test_between_phrase_names_both_sides(extract, text, pair):
+    pairs = _pairs(extract(text, published=PUB))
+    assert pair in pairs or (pair[0] == "CommWith" and (pair[0], pair[2], pair[1]) in pairs)
+
+
+def test_relative_pronoun_stands_for_the_modified_noun(extract):
+    rec = extract("The convoy, which the militia ambushed near Tikrit, carried food.", published=PUB)
+    assert ("FightingAgainst", "the militia", "convoy") in {(k, s, t.replace("The ", "")) for k, s, t in _pairs(rec)}
+
+
+def test_fighting_alongside_is_an_alliance_and_a_shared_fight(extract):
+    pairs = _pairs(extract("Kurdish militias fought alongside US special forces against the jihadists.", published=PUB))
+    assert ("FightingAgainst", "Kurdish militias", "the jihadists") in pairs
+    assert ("FightingAgainst", "US special forces", "the jihadists") in pairs
+    assert any(k == "AlliesOf" and {s, t} == {"Kurdish militias", "US special forces"} for k, s, t in pairs)

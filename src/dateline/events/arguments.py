@@ -91,6 +91,7 @@ def resolve_pronoun(tok):
 # nouns that name victims or places ("civilian", "border") are left out on purpose
 DOER_MODIFIERS = {"regime", "army", "military", "government", "police", "coalition", "rebel", "militia",
                   "insurgent", "militant", "navy", "troop"}
+RELATIVE_PRONOUNS = {"which", "who", "whom", "that"}
 THIRD_PERSON = {"its", "their", "it", "they", "his", "her", "he", "she", "them", "him"}
 AGENT_HINTS = {"government", "coalition", "community", "people", "forces", "force", "army", "regime", "military",
                "council", "union", "alliance", "rebels", "militants", "police", "ministry", "group", "country"}
@@ -99,6 +100,10 @@ AGENT_HINTS = {"government", "coalition", "community", "people", "forces", "forc
 def _split(tok, via: str) -> list[Arg]:
     """One argument per conjunct of the head, and per conjunct of a modifier."""
     tok = _through_count(tok)
+    # "the village, which the militia attacked": a relative pronoun stands for the noun its clause modifies
+    if tok.lower_ in RELATIVE_PRONOUNS and tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl" \
+            and tok.head.head.pos_ in ("NOUN", "PROPN"):
+        tok, via = tok.head.head, f"{via}; relative pronoun {tok.text!r} read as {tok.head.head.text!r}"
     if tok.lower_ in THIRD_PERSON and tok.dep_ == "poss":
         found = resolve_pronoun(tok)
         if found is not tok:
@@ -383,6 +388,14 @@ def noun_arguments(noun, anchor, lex: Lexicon) -> tuple[list[Arg], list[Arg]]:
                     if g.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"):
                         continue
                     targets += _split(g, f"prep {c.lower_!r}")
+    # "clashes between the army and the rebels", "talks between Kyiv and Moscow": with no doer named
+    # elsewhere, the first side of a "between" phrase is the source and the other sides its targets
+    if not sources:
+        sides = [a for c in noun.children if c.dep_ == "prep" and c.lower_ in ("between", "among")
+                 for a in targets if a.via == f"prep {c.lower_!r}"]
+        if len(sides) >= 2:
+            sources = sides[:1]
+            targets = [a for a in targets if a is not sides[0]]
     # "their fight against terrorism, in particular against the militia": the parser hangs the second
     # phrase of the same preposition on the clause's verb
     again = {c.lower_ for c in noun.children if c.dep_ == "prep" and c.lower_ in ("against", "with")}

@@ -271,7 +271,10 @@ def _merge_same_event(cands: list[Candidate]) -> list[Candidate]:
             if head.dep_ == "prep":
                 head = head.head
             verb = by_token.get(head.i)
-            if verb is not None and verb.entry.type == cand.entry.type and cand.token.dep_ in ("nsubj", "pobj", "dobj"):
+            # "clashes between A and B killed ten": a noun naming its own sides stays an event of its own
+            own_sides = any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in cand.token.children)
+            if verb is not None and verb.entry.type == cand.entry.type and cand.token.dep_ in ("nsubj", "pobj", "dobj") \
+                    and not own_sides:
                 if cand.entry.mode and not verb.entry.mode:
                     verb.entry = cand.entry
                     verb.how = f"verb, mode from {cand.token.text!r}"

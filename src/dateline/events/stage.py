@@ -164,6 +164,7 @@ def _sentence_drafts(record: Record, doc, sent, sentence: Sentence, lex) -> list
         drafts.append(Draft(cand, plover, entry.mode, cameo, entry.acled or (), intensity, mod.modality, _span(mod.cue), sources, targets,
                             place.id if place else None, etime, [], sentence,
                             round(max(0.05, min(0.99, score)), 3), reason))
+        drafts += _fought_alongside(drafts[-1], tok, lex)
         clause = cand.anchor if cand.anchor.pos_ in ("VERB", "AUX") else cand.anchor.head
         future_aux = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "wo", "'ll") for c in clause.children)
         cue_word = mod.cue.lower_ if hasattr(mod.cue, "lower_") else ""
@@ -225,6 +226,28 @@ def _modal_demands(sent, cands: list[Candidate], lex) -> list[Candidate]:
             out.append(Candidate(tok, MODAL_DEMAND, "verb", tok, MODAL_KEY, False,
                                  f"clause with a modal of obligation under {tok.head.text!r}"))
     return out
+
+
+ALONGSIDE_PREPS = ("alongside",)
+
+
+def _fought_alongside(d: Draft, verb, lex) -> list[Draft]:
+    """ "Hezbollah fought alongside the army": besides the fight, military cooperation (CAMEO 062)
+    between the fighters and the side they fought with, who is one more source of the fight. Only for
+    an attack verb with an actor in the "alongside" phrase."""
+    if d.type != "ASSAULT" or d.cand.kind != "verb" or not d.sources:
+        return []
+    allies = [a for c in verb.children if c.dep_ == "prep" and c.lower_ in ALONGSIDE_PREPS
+              for g in c.children if g.dep_ == "pobj" and is_agent_like(g, lex)
+              for a in _split_arg(g, f"prep {c.lower_!r} of an attack")]
+    if not allies:
+        return []
+    fighters = list(d.sources)
+    d.sources = fighters + allies   # and the side fought with attacked the same target
+    return [Draft(d.cand, "COOPERATE", None, "062", (), lex.intensity("COOPERATE"), d.modality, d.cue,
+                  fighters, allies, d.place, d.time, [], d.sentence, round(max(0.05, d.score - 0.1), 3),
+                  f"{verb.text!r} with an 'alongside' phrase -> COOPERATE, CAMEO 062 (fighting on the same "
+                  f"side); modality {d.modality}")]
 
 
 def _inherit_targets(drafts: list[Draft], lex) -> None:
