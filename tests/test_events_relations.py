@@ -184,3 +184,10 @@ def test_fighting_alongside_is_an_alliance_and_a_shared_fight(extract):
     assert ("FightingAgainst", "Kurdish militias", "the jihadists") in pairs
     assert ("FightingAgainst", "US special forces", "the jihadists") in pairs
     assert any(k == "AlliesOf" and {s, t} == {"Kurdish militias", "US special forces"} for k, s, t in pairs)
+
+
+def test_same_entity_is_no_second_party(extract):
+    # two mentions resolved to the same knowledge-base entry: no pair of a party with itself
+    rec = extract("Russia criticised Russia over the vote.", published=PUB)
+    assert not [k for k, _, _ in _pairs(rec)]
+    assert _of_type(rec, "ACCUSE") and not _of_type(rec, "ACCUSE")[0].targets

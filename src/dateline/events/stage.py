@@ -412,6 +412,19 @@ def _place_as_target(record: Record, d: Draft, new_actors: dict) -> list[str]:
     return [new_actors[key].id]
 
 
+def _identity(by_id: dict, actor_id: str):
+    """What an actor mention stands for: its knowledge-base entry, else the first mention of its
+    coreference chain."""
+    a = by_id.get(actor_id)
+    seen = set()
+    while a is not None and a.coref and a.coref in by_id and a.id not in seen:
+        seen.add(a.id)
+        a = by_id[a.coref]
+    if a is None:
+        return actor_id
+    return ("kb", a.kb_id) if a.kb_id else ("mention", a.id)
+
+
 def write(record: Record, drafts: list[Draft], lex=None) -> None:
     """Write: actors for unresolved agents, then one Event per draft."""
     lex = lex or lexmod.load()
@@ -419,8 +432,12 @@ def write(record: Record, drafts: list[Draft], lex=None) -> None:
     events: list[Event] = []
     for d in drafts:
         d.source_actor_ids = _link(record, d.sources, lex, new_actors, "source")
+        # a target that is a source again, or refers back to the same actor ("the regime ... its own
+        # forces" resolved to one entity), is no second party
+        by_id = {a.id: a for a in record.actors}
+        same = {_identity(by_id, i) for i in d.source_actor_ids}
         d.target_actor_ids = [i for i in _link(record, d.targets, lex, new_actors, "target")
-                              if i not in d.source_actor_ids]
+                              if i not in d.source_actor_ids and _identity(by_id, i) not in same]
         if not d.target_actor_ids and d.place and d.type in PLACE_TARGET_TYPES:
             d.target_actor_ids = _place_as_target(record, d, new_actors)
     for d in drafts:
