@@ -191,3 +191,11 @@ def test_same_entity_is_no_second_party(extract):
     rec = extract("Russia criticised Russia over the vote.", published=PUB)
     assert not [k for k, _, _ in _pairs(rec)]
     assert _of_type(rec, "ACCUSE") and not _of_type(rec, "ACCUSE")[0].targets
+
+
+def test_with_the_help_of_names_a_helper_of_the_doer(extract):
+    rec = extract("He was captured by the border police with the help of local militiamen in May.", published=PUB)
+    pairs = _pairs(rec)
+    assert any(k == "AlliesOf" and {s, t} == {"the border police", "local militiamen"} for k, s, t in pairs)
+    # the helpers give the help; they are not its recipients
+    assert not [e for e in rec.events if e.type in ("AID", "SUPPORT") and "local militiamen" in _names(rec, e.targets)]

@@ -92,6 +92,8 @@ def resolve_pronoun(tok):
 DOER_MODIFIERS = {"regime", "army", "military", "government", "police", "coalition", "rebel", "militia",
                   "insurgent", "militant", "navy", "troop"}
 RELATIVE_PRONOUNS = {"which", "who", "whom", "that"}
+# nouns of helping: "with the help of X" names X as the helper
+HELP_NOUNS = {"help", "aid", "assistance", "support", "backing", "cooperation"}
 THIRD_PERSON = {"its", "their", "it", "they", "his", "her", "he", "she", "them", "him"}
 AGENT_HINTS = {"government", "coalition", "community", "people", "forces", "force", "army", "regime", "military",
                "council", "union", "alliance", "rebels", "militants", "police", "ministry", "group", "country"}
@@ -388,6 +390,11 @@ def noun_arguments(noun, anchor, lex: Lexicon) -> tuple[list[Arg], list[Arg]]:
                     if g.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"):
                         continue
                     targets += _split(g, f"prep {c.lower_!r}")
+    # "took the town with the help of local militias": the "of" phrase gives the help, it does not get it
+    if noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.lemma_.lower() in HELP_NOUNS and not sources:
+        helpers = [a for a in targets if a.via == "prep 'of'"]
+        sources = helpers
+        targets = [a for a in targets if a not in helpers]
     # "clashes between the army and the rebels", "talks between Kyiv and Moscow": with no doer named
     # elsewhere, the first side of a "between" phrase is the source and the other sides its targets
     if not sources:

@@ -15,7 +15,7 @@ from ..model import Actor, Event, EventTime, Quantity, Record, Sentence, TextSpa
 from ..pipeline import register
 from . import lexicon as lexmod
 from .arguments import _split as _split_arg
-from .arguments import owner_args
+from .arguments import HELP_NOUNS, owner_args
 from .arguments import (Arg, argument_span, dates_from_value, is_agent_like, noun_arguments, overlapping,
                         place_for, time_for, token_chars, verb_arguments)
 from .coding import INTENT_CAMEO, acled_for, cameo_for, intent_type
@@ -233,21 +233,29 @@ ALONGSIDE_PREPS = ("alongside",)
 
 def _fought_alongside(d: Draft, verb, lex) -> list[Draft]:
     """ "Hezbollah fought alongside the army": besides the fight, military cooperation (CAMEO 062)
-    between the fighters and the side they fought with, who is one more source of the fight. Only for
-    an attack verb with an actor in the "alongside" phrase."""
-    if d.type != "ASSAULT" or d.cand.kind != "verb" or not d.sources:
+    between the fighters and the side they fought with, who is one more source of the fight.
+    "Captured by the police with the help of local militiamen": the helpers cooperated with the doer
+    (they are not made doers themselves). Only for an attack or coercion verb with a doer and an actor
+    in the phrase."""
+    if d.type not in ("ASSAULT", "COERCE") or d.cand.kind != "verb" or not d.sources:
         return []
     allies = [a for c in verb.children if c.dep_ == "prep" and c.lower_ in ALONGSIDE_PREPS
               for g in c.children if g.dep_ == "pobj" and is_agent_like(g, lex)
-              for a in _split_arg(g, f"prep {c.lower_!r} of an attack")]
-    if not allies:
+              for a in _split_arg(g, f"prep {c.lower_!r} of an attack")] if d.type == "ASSAULT" else []
+    helpers = [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+               for n in c.children if n.dep_ == "pobj" and n.lemma_.lower() in HELP_NOUNS
+               for p in n.children if p.dep_ == "prep" and p.lower_ == "of"
+               for g in p.children if g.dep_ == "pobj" and is_agent_like(g, lex)
+               for a in _split_arg(g, f"'with the {n.lower_} of' an attack")]
+    if not allies and not helpers:
         return []
     fighters = list(d.sources)
     d.sources = fighters + allies   # and the side fought with attacked the same target
+    how = "an 'alongside' phrase" if allies else f"'with the ... of' phrase"
     return [Draft(d.cand, "COOPERATE", None, "062", (), lex.intensity("COOPERATE"), d.modality, d.cue,
-                  fighters, allies, d.place, d.time, [], d.sentence, round(max(0.05, d.score - 0.1), 3),
-                  f"{verb.text!r} with an 'alongside' phrase -> COOPERATE, CAMEO 062 (fighting on the same "
-                  f"side); modality {d.modality}")]
+                  fighters, allies + helpers, d.place, d.time, [], d.sentence, round(max(0.05, d.score - 0.1), 3),
+                  f"{verb.text!r} with {how} -> COOPERATE, CAMEO 062 (acting on the same side); "
+                  f"modality {d.modality}")]
 
 
 def _inherit_targets(drafts: list[Draft], lex) -> None:
