@@ -199,3 +199,27 @@ def test_with_the_help_of_names_a_helper_of_the_doer(extract):
     assert any(k == "AlliesOf" and {s, t} == {"the border police", "local militiamen"} for k, s, t in pairs)
     # the helpers give the help; they are not its recipients
     assert not [e for e in rec.events if e.type in ("AID", "SUPPORT") and "local militiamen" in _names(rec, e.targets)]
+
+
+@pytest.mark.parametrize("text, pair", [
+    # whoever a place is seized from is a target of the seizure
+    ("The Iraqi army recaptured Baiji from the militants.", ("FightingAgainst", "The Iraqi army", "the militants")),
+    # a reciprocal verb's coordinated subjects act on each other
+    ("Government forces and the rebels clashed near the border.", ("FightingAgainst", "Government forces", "the rebels")),
+    # the victims of an outcome clause are targets of the attack
+    ("Insurgents attacked a police station, killing three officers.", ("FightingAgainst", "Insurgents", "three officers")),
+    # the purpose of an offensive is its launcher's
+    ("The army launched an offensive to retake the city from the rebels.", ("FightingAgainst", "The army", "the rebels")),
+])
+def test_more_sides_of_verb_events(extract, text, pair):
+    assert pair in _pairs(extract(text, published=PUB))
+
+
+def test_talks_in_a_time_adjunct_are_the_subjects_and_an_event_of_their_own(extract):
+    pairs = _pairs(extract("After talks with the Kurdish leadership, the minister flew to Erbil.", published=PUB))
+    assert any(k == "CommWith" and {s, t} == {"the minister", "the Kurdish leadership"} for k, s, t in pairs)
+
+
+def test_attack_in_a_time_adjunct_is_not_the_subjects(extract):
+    pairs = _pairs(extract("After the attack on the convoy, the army withdrew from the valley.", published=PUB))
+    assert not [p for p in pairs if p[0] == "FightingAgainst" and p[1] == "the army"]

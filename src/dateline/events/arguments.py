@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import Lexicon
+from .lexicon import load as load_lexicon
 
 SUBJ = ("nsubj", "csubj")
 OBJ = ("dobj", "dative", "obj", "nsubjpass", "attr", "oprd")
@@ -193,6 +194,13 @@ def _subject_of(verb, seen=None):
     if verb.dep_ in ("conj", "advcl", "acl") and head is not verb and head.pos_ in ("VERB", "AUX"):
         found, via = _subject_of(head, seen)
         return found, (f"subject of {head.text!r}" if found else via)
+    # "the army launched an offensive to retake the city": the purpose of an event noun carried by a
+    # light verb is the light verb's subject's
+    if verb.dep_ == "acl" and verb.tag_ == "VB" and head.dep_ == "dobj" and head.head.pos_ == "VERB" \
+            and head.head.lemma_.lower() in load_lexicon().cue_set("light_verbs"):
+        found, via = _subject_of(head.head, seen)
+        if found:
+            return found, f"subject of {head.head.text!r}"
     if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBN":
         return [], ""
     return [], ""
@@ -395,6 +403,13 @@ def noun_arguments(noun, anchor, lex: Lexicon) -> tuple[list[Arg], list[Arg]]:
         helpers = [a for a in targets if a.via == "prep 'of'"]
         sources = helpers
         targets = [a for a in targets if a not in helpers]
+    # "after talks with the Kurdish leaders, the minister flew home": a meeting or visit named in a time
+    # adjunct was the main clause subject's (attacks are not: "after the attack, the army withdrew")
+    if not sources and noun.dep_ == "pobj" and noun.head.lower_ in ("after", "before", "during", "following") \
+            and noun.head.head.pos_ in ("VERB", "AUX") and any(
+                e.type == "CONSULT" for e in lex.nouns.get(noun.lemma_.lower()) or ()):
+        subj, via = _subject_of(noun.head.head)
+        sources = [a for g in subj for a in _split(g, f"subject of {noun.head.head.text!r}")]
     # "clashes between the army and the rebels", "talks between Kyiv and Moscow": with no doer named
     # elsewhere, the first side of a "between" phrase is the source and the other sides its targets
     if not sources:

@@ -273,6 +273,8 @@ def _merge_same_event(cands: list[Candidate]) -> list[Candidate]:
             verb = by_token.get(head.i)
             # "clashes between A and B killed ten": a noun naming its own sides stays an event of its own
             own_sides = any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in cand.token.children)
+            # "after talks with X, the minister flew home": an event before or after the verb's is another one
+            own_sides = own_sides or cand.token.head.lower_ in ("after", "before", "following")
             if verb is not None and verb.entry.type == cand.entry.type and cand.token.dep_ in ("nsubj", "pobj", "dobj") \
                     and not own_sides:
                 if cand.entry.mode and not verb.entry.mode:

@@ -134,6 +134,7 @@ def _sentence_drafts(record: Record, doc, sent, sentence: Sentence, lex) -> list
             sources, targets = verb_arguments(tok, lex)
             if entry.preps:
                 sources, targets = _prep_targets(tok, entry, sources, targets)
+            sources, targets = _more_verb_sides(tok, entry, sources, targets, lex)
         else:
             sources, targets = noun_arguments(tok, cand.anchor, lex)
         targets = [a for a in targets if a.head.i not in trigger_ids or a.head is tok]
@@ -226,6 +227,27 @@ def _modal_demands(sent, cands: list[Candidate], lex) -> list[Candidate]:
             out.append(Candidate(tok, MODAL_DEMAND, "verb", tok, MODAL_KEY, False,
                                  f"clause with a modal of obligation under {tok.head.text!r}"))
     return out
+
+
+def _more_verb_sides(verb, entry: Trigger, sources: list[Arg], targets: list[Arg], lex) -> tuple[list[Arg], list[Arg]]:
+    """Sides of a verb event the general argument rules leave out:
+    "recaptured the town from the rebels": whoever a place is seized from is a target;
+    "the army and the rebels clashed": a reciprocal verb's coordinated subjects act on each other;
+    "attacked a police station, killing three officers": the victims of the outcome clause are targets."""
+    targets = list(targets)
+    if entry.mode == "seize":
+        targets += [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
+                    for g in c.children if g.dep_ == "pobj" and is_agent_like(g, lex)
+                    for a in _split_arg(g, "prep 'from' of a seizure")]
+    if not targets and len(sources) >= 2 and verb.lemma_.lower() in lex.cue_set("reciprocal_verbs") \
+            and all(a.via.startswith("nsubj") for a in sources):
+        return sources[:1], sources[1:]
+    if entry.type == "ASSAULT":
+        for c in verb.children:
+            if c.dep_ == "advcl" and c.tag_ == "VBG" and any(
+                    e.type == "ASSAULT" and not e.objects for e in lex.verbs.get(c.lemma_.lower()) or ()):
+                targets += [a for g in c.children if g.dep_ == "dobj" for a in _split_arg(g, f"object of {c.text!r}")]
+    return sources, targets
 
 
 ALONGSIDE_PREPS = ("alongside",)
