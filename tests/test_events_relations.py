@@ -223,3 +223,8 @@ def test_talks_in_a_time_adjunct_are_the_subjects_and_an_event_of_their_own(extr
 def test_attack_in_a_time_adjunct_is_not_the_subjects(extract):
     pairs = _pairs(extract("After the attack on the convoy, the army withdrew from the valley.", published=PUB))
     assert not [p for p in pairs if p[0] == "FightingAgainst" and p[1] == "the army"]
+
+
+def test_claimed_responsibility_names_the_doer(extract):
+    pairs = _pairs(extract("The militia claimed responsibility for the attack on the police.", published=PUB))
+    assert ("FightingAgainst", "The militia", "the police") in pairs

@@ -403,6 +403,12 @@ def noun_arguments(noun, anchor, lex: Lexicon) -> tuple[list[Arg], list[Arg]]:
         helpers = [a for a in targets if a.via == "prep 'of'"]
         sources = helpers
         targets = [a for a in targets if a not in helpers]
+    # "the group claimed responsibility for the attack": whoever takes responsibility for an act did it
+    if not sources and noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_.lower() == "responsibility" \
+            and noun.head.head.dep_ == "dobj" and noun.head.head.head.lemma_.lower() in ("claim", "admit", "accept", "take", "bear"):
+        verb = noun.head.head.head
+        subj, via = _subject_of(verb)
+        sources = [a for g in subj for a in _split(g, f"claimed responsibility ({verb.text!r})")]
     # "after talks with the Kurdish leaders, the minister flew home": a meeting or visit named in a time
     # adjunct was the main clause subject's (attacks are not: "after the attack, the army withdrew")
     if not sources and noun.dep_ == "pobj" and noun.head.lower_ in ("after", "before", "during", "following") \
