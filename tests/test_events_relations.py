@@ -228,3 +228,10 @@ def test_attack_in_a_time_adjunct_is_not_the_subjects(extract):
 def test_claimed_responsibility_names_the_doer(extract):
     pairs = _pairs(extract("The militia claimed responsibility for the attack on the police.", published=PUB))
     assert ("FightingAgainst", "The militia", "the police") in pairs
+
+
+def test_supporting_people_in_need_is_aid_not_alliance(extract):
+    rec = extract("Local charities supporting refugees met the minister.", published=PUB)
+    assert not [k for k, _, _ in _pairs(rec) if k == "AlliesOf"]
+    rec = extract("The charity supports refugees in the border camps.", published=PUB)
+    assert [e.type for e in rec.events] == ["AID"]
