@@ -235,3 +235,10 @@ def test_supporting_people_in_need_is_aid_not_alliance(extract):
     assert not [k for k, _, _ in _pairs(rec) if k == "AlliesOf"]
     rec = extract("The charity supports refugees in the border camps.", published=PUB)
     assert [e.type for e in rec.events] == ["AID"]
+
+
+def test_three_who_met_are_all_paired(extract):
+    # a meeting of three keeps every pair (reciprocal pairs of CONSULT sources), not only the first's
+    pairs = _pairs(extract("The Turkish, Iranian and Russian ministers met in Astana.", published=PUB)) \
+        | _pairs(extract("Ankara, Tehran and Moscow met in Astana on Monday.", published=PUB))
+    assert any(k == "CommWith" and {s, t} == {"Tehran", "Moscow"} for k, s, t in pairs)
