@@ -46,6 +46,12 @@ PLEAD
 
 ---  NEED   [100]  ---
 NEED
+
+---  STEWARD   [060]  ---
+STEWARD
+MANAGE
+SUPERINTEND
+- * {JOINT VENTURE}              [061]   # SUPERINTEND
 """
 
 
@@ -65,6 +71,15 @@ def test_block_code_gives_unconditional_entries(entries):
     scold = _find(entries, "scold", objects=[], preps=[])
     assert [e["type"] for e in scold] == ["ACCUSE"] and scold[0]["cameo"] == "111"
     assert _find(entries, "upbraid", objects=[], preps=[])   # a synonym of the block
+
+
+def test_unspecified_root_code_goes_to_the_block_verb_only(entries):
+    # 060 is "material cooperation, not specified": the block's own verb keeps it, its WordNet
+    # synonyms do not ("manage" a town is no cooperation), but their patterns stay
+    assert _find(entries, "steward", objects=[], preps=[])
+    assert not _find(entries, "manage", objects=[], preps=[])
+    assert not _find(entries, "superintend", objects=[], preps=[])
+    assert _find(entries, "superintend", objects=["joint venture"])
 
 
 def test_ambiguous_and_generic_verbs_get_no_unconditional_entry(entries):
@@ -132,6 +147,12 @@ def _names(rec, ids):
 def test_generated_verbs_code_events(extract, text, plover):
     rec = extract(text, published=PUB)
     assert rec.events and _events(rec)[0].type == plover
+
+
+def test_governing_verbs_are_no_cooperation(extract):
+    # "controlled by" names who holds the town, not a partner: no COOPERATE pair between them
+    rec = extract("The port town has been controlled by the rebel militia since March.", published=PUB)
+    assert not [e for e in rec.events if e.type in ("COOPERATE", "SUPPORT", "AGREE")]
 
 
 def test_generated_verb_sense_needs_a_participant(extract):

@@ -131,3 +131,114 @@ def test_second_phrase_of_the_same_preposition_continues_the_noun(extract):
     rec = extract("The ministers reaffirm their support for the Malian people in their fight against terrorism, "
                   "in particular against Ansar Dine.", published=PUB)
     assert ("FightingAgainst", "the Malian people", "Ansar Dine") in _pairs(rec)
+
+
+def test_doer_modifier_and_passive_clause_give_the_attack_its_sides(extract):
+    # "regime bombardment" in the "by" phrase of a passive: the regime attacked the clause's subject
+    rec = extract("Old towns such as Hama have been reduced to ruins by regime bombardment.", published=PUB)
+    assert ("FightingAgainst", "regime", "Hama") in _pairs(rec)
+
+
+def test_doer_modifier_is_not_a_victim_noun(extract):
+    # a victim noun before the event noun is no doer
+    rec = extract("Civilian casualties rose after the raids on the camp.", published=PUB)
+    assert not any(s == "Civilian" for _, s, _ in _pairs(rec))
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("The border town fell to the rebels after a week of fighting.", ("FightingAgainst", "the rebels", "border town")),
+    ("Kobani fell to the militia in the spring.", ("FightingAgainst", "the militia", "Kobani")),
+])
+def test_fell_to_an_actor_is_a_seizure_by_that_actor(extract, text, pair):
+    assert pair in _pairs(extract(text, published=PUB))
+
+
+def test_fell_to_a_level_is_no_event(extract):
+    rec = extract("Oil exports fell to their lowest level in a decade.", published=PUB)
+    assert not rec.events
+
+
+def test_attack_noun_as_agent_of_a_passive_verb(extract):
+    rec = extract("Villages such as Kafr Zeita were destroyed by regime bombardment.", published=PUB)
+    assert any(k == "FightingAgainst" and s == "regime" and "Kafr Zeita" in t for k, s, t in _pairs(rec))
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Clashes between Kurdish fighters and Turkish troops killed ten people.",
+     ("FightingAgainst", "Kurdish fighters", "Turkish troops")),
+    ("The talks between the government and the rebels collapsed.", ("CommWith", "the government", "the rebels")),
+    ("A phone call between Putin and Erdogan took place on Friday.", ("CommWith", "Erdogan", "Putin")),
+])
+def test_between_phrase_names_both_sides(extract, text, pair):
+    pairs = _pairs(extract(text, published=PUB))
+    assert pair in pairs or (pair[0] == "CommWith" and (pair[0], pair[2], pair[1]) in pairs)
+
+
+def test_relative_pronoun_stands_for_the_modified_noun(extract):
+    rec = extract("The aid workers, whom the militia ambushed near Tikrit, carried food.", published=PUB)
+    assert ("FightingAgainst", "the militia", "aid workers") in {(k, s, t.replace("The ", "")) for k, s, t in _pairs(rec)}
+
+
+def test_fighting_alongside_is_an_alliance_and_a_shared_fight(extract):
+    pairs = _pairs(extract("Kurdish militias fought alongside US special forces against the jihadists.", published=PUB))
+    assert ("FightingAgainst", "Kurdish militias", "the jihadists") in pairs
+    assert ("FightingAgainst", "US special forces", "the jihadists") in pairs
+    assert any(k == "AlliesOf" and {s, t} == {"Kurdish militias", "US special forces"} for k, s, t in pairs)
+
+
+def test_same_entity_is_no_second_party(extract):
+    # two mentions resolved to the same knowledge-base entry: no pair of a party with itself
+    rec = extract("Russia criticised Russia over the vote.", published=PUB)
+    assert not [k for k, _, _ in _pairs(rec)]
+    assert _of_type(rec, "ACCUSE") and not _of_type(rec, "ACCUSE")[0].targets
+
+
+def test_with_the_help_of_names_a_helper_of_the_doer(extract):
+    rec = extract("He was captured by the border police with the help of local militiamen in May.", published=PUB)
+    pairs = _pairs(rec)
+    assert any(k == "AlliesOf" and {s, t} == {"the border police", "local militiamen"} for k, s, t in pairs)
+    # the helpers give the help; they are not its recipients
+    assert not [e for e in rec.events if e.type in ("AID", "SUPPORT") and "local militiamen" in _names(rec, e.targets)]
+
+
+@pytest.mark.parametrize("text, pair", [
+    # whoever a place is seized from is a target of the seizure
+    ("The Iraqi army recaptured Baiji from the militants.", ("FightingAgainst", "The Iraqi army", "the militants")),
+    # a reciprocal verb's coordinated subjects act on each other
+    ("Government forces and the rebels clashed near the border.", ("FightingAgainst", "Government forces", "the rebels")),
+    # the victims of an outcome clause are targets of the attack
+    ("Insurgents attacked a police station, killing three officers.", ("FightingAgainst", "Insurgents", "three officers")),
+    # the purpose of an offensive is its launcher's
+    ("The army launched an offensive to retake the city from the rebels.", ("FightingAgainst", "The army", "the rebels")),
+])
+def test_more_sides_of_verb_events(extract, text, pair):
+    assert pair in _pairs(extract(text, published=PUB))
+
+
+def test_talks_in_a_time_adjunct_are_the_subjects_and_an_event_of_their_own(extract):
+    pairs = _pairs(extract("After talks with the Kurdish leadership, the minister flew to Erbil.", published=PUB))
+    assert any(k == "CommWith" and {s, t} == {"the minister", "the Kurdish leadership"} for k, s, t in pairs)
+
+
+def test_attack_in_a_time_adjunct_is_not_the_subjects(extract):
+    pairs = _pairs(extract("After the attack on the convoy, the army withdrew from the valley.", published=PUB))
+    assert not [p for p in pairs if p[0] == "FightingAgainst" and p[1] == "the army"]
+
+
+def test_claimed_responsibility_names_the_doer(extract):
+    pairs = _pairs(extract("The militia claimed responsibility for the attack on the police.", published=PUB))
+    assert ("FightingAgainst", "The militia", "the police") in pairs
+
+
+def test_supporting_people_in_need_is_aid_not_alliance(extract):
+    rec = extract("Local charities supporting refugees met the minister.", published=PUB)
+    assert not [k for k, _, _ in _pairs(rec) if k == "AlliesOf"]
+    rec = extract("The charity supports refugees in the border camps.", published=PUB)
+    assert [e.type for e in rec.events] == ["AID"]
+
+
+def test_three_who_met_are_all_paired(extract):
+    # a meeting of three keeps every pair (reciprocal pairs of CONSULT sources), not only the first's
+    pairs = _pairs(extract("The Turkish, Iranian and Russian ministers met in Astana.", published=PUB)) \
+        | _pairs(extract("Ankara, Tehran and Moscow met in Astana on Monday.", published=PUB))
+    assert any(k == "CommWith" and {s, t} == {"Tehran", "Moscow"} for k, s, t in pairs)

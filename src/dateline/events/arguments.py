@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import Lexicon
+from .lexicon import load as load_lexicon
 
 SUBJ = ("nsubj", "csubj")
 OBJ = ("dobj", "dative", "obj", "nsubjpass", "attr", "oprd")
@@ -88,6 +89,13 @@ def resolve_pronoun(tok):
     return tok
 
 
+# Compound modifiers that name the doer of an event noun ("regime bombardment", "army raids");
+# nouns that name victims or places ("civilian", "border") are left out on purpose
+DOER_MODIFIERS = {"regime", "army", "military", "government", "police", "coalition", "rebel", "militia",
+                  "insurgent", "militant", "navy", "troop"}
+RELATIVE_PRONOUNS = {"which", "who", "whom", "that"}
+# nouns of helping: "with the help of X" names X as the helper
+HELP_NOUNS = {"help", "aid", "assistance", "support", "backing", "cooperation"}
 THIRD_PERSON = {"its", "their", "it", "they", "his", "her", "he", "she", "them", "him"}
 AGENT_HINTS = {"government", "coalition", "community", "people", "forces", "force", "army", "regime", "military",
                "council", "union", "alliance", "rebels", "militants", "police", "ministry", "group", "country"}
@@ -96,6 +104,10 @@ AGENT_HINTS = {"government", "coalition", "community", "people", "forces", "forc
 def _split(tok, via: str) -> list[Arg]:
     """One argument per conjunct of the head, and per conjunct of a modifier."""
     tok = _through_count(tok)
+    # "the village, which the militia attacked": a relative pronoun stands for the noun its clause modifies
+    if tok.lower_ in RELATIVE_PRONOUNS and tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl" \
+            and tok.head.head.pos_ in ("NOUN", "PROPN"):
+        tok, via = tok.head.head, f"{via}; relative pronoun {tok.text!r} read as {tok.head.head.text!r}"
     if tok.lower_ in THIRD_PERSON and tok.dep_ == "poss":
         found = resolve_pronoun(tok)
         if found is not tok:
@@ -183,6 +195,13 @@ def _subject_of(verb, seen=None):
     if verb.dep_ in ("conj", "advcl", "acl") and head is not verb and head.pos_ in ("VERB", "AUX"):
         found, via = _subject_of(head, seen)
         return found, (f"subject of {head.text!r}" if found else via)
+    # "the army launched an offensive to retake the city": the purpose of an event noun carried by a
+    # light verb is the light verb's subject's
+    if verb.dep_ == "acl" and verb.tag_ == "VB" and head.dep_ == "dobj" and head.head.pos_ == "VERB" \
+            and head.head.lemma_.lower() in load_lexicon().cue_set("light_verbs"):
+        found, via = _subject_of(head.head, seen)
+        if found:
+            return found, f"subject of {head.head.text!r}"
     if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBN":
         return [], ""
     return [], ""
@@ -367,6 +386,10 @@ def noun_arguments(noun, anchor, lex: Lexicon) -> tuple[list[Arg], list[Arg]]:
         elif c.dep_ in ("amod", "compound") and (c.ent_type_ in NATIONALITY_LABELS or c.pos_ == "PROPN") \
                 and not _hyphenated(c):   # "intra-Syrian talks" names no actor
             sources += _split(c, "modifier")
+        elif c.dep_ == "compound" and c.lemma_.lower() in DOER_MODIFIERS and not _hyphenated(c):
+            # "regime bombardment", "army shelling", "police raids": an armed or governing body
+            # before the event noun is who does it (victims, "civilian casualties", are not listed)
+            sources += _split(c, "doer modifier")
         elif c.dep_ == "prep":
             if c.lower_ == "by" or (c.lower_ == "from" and noun.head.lemma_.lower() in ("draw", "receive", "face")):
                 for g in _pobj(c):
@@ -376,6 +399,32 @@ def noun_arguments(noun, anchor, lex: Lexicon) -> tuple[list[Arg], list[Arg]]:
                     if g.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"):
                         continue
                     targets += _split(g, f"prep {c.lower_!r}")
+    # "took the town with the help of local militias": the "of" phrase gives the help, it does not get it
+    if noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.lemma_.lower() in HELP_NOUNS and not sources:
+        helpers = [a for a in targets if a.via == "prep 'of'"]
+        sources = helpers
+        targets = [a for a in targets if a not in helpers]
+    # "the group claimed responsibility for the attack": whoever takes responsibility for an act did it
+    if not sources and noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_.lower() == "responsibility" \
+            and noun.head.head.dep_ == "dobj" and noun.head.head.head.lemma_.lower() in ("claim", "admit", "accept", "take", "bear"):
+        verb = noun.head.head.head
+        subj, via = _subject_of(verb)
+        sources = [a for g in subj for a in _split(g, f"claimed responsibility ({verb.text!r})")]
+    # "after talks with the Kurdish leaders, the minister flew home": a meeting or visit named in a time
+    # adjunct was the main clause subject's (attacks are not: "after the attack, the army withdrew")
+    if not sources and noun.dep_ == "pobj" and noun.head.lower_ in ("after", "before", "during", "following") \
+            and noun.head.head.pos_ in ("VERB", "AUX") and any(
+                e.type == "CONSULT" for e in lex.nouns.get(noun.lemma_.lower()) or ()):
+        subj, via = _subject_of(noun.head.head)
+        sources = [a for g in subj for a in _split(g, f"subject of {noun.head.head.text!r}")]
+    # "clashes between the army and the rebels", "talks between Kyiv and Moscow": with no doer named
+    # elsewhere, the first side of a "between" phrase is the source and the other sides its targets
+    if not sources:
+        sides = [a for c in noun.children if c.dep_ == "prep" and c.lower_ in ("between", "among")
+                 for a in targets if a.via == f"prep {c.lower_!r}"]
+        if len(sides) >= 2:
+            sources = sides[:1]
+            targets = [a for a in targets if a is not sides[0]]
     # "their fight against terrorism, in particular against the militia": the parser hangs the second
     # phrase of the same preposition on the clause's verb
     again = {c.lower_ for c in noun.children if c.dep_ == "prep" and c.lower_ in ("against", "with")}
@@ -385,6 +434,15 @@ def noun_arguments(noun, anchor, lex: Lexicon) -> tuple[list[Arg], list[Arg]]:
             if c.dep_ == "prep" and c.lower_ in again and c.i > noun.i:
                 for g in _pobj(c):
                     targets += _split(g, f"prep {c.lower_!r} continuing the noun's own")
+    # "cities reduced to rubble by regime bombardment", "families killed by army shelling": an event
+    # noun in the "by" phrase of a passive clause did what the clause says was done to its subject
+    if not targets and noun.dep_ == "pobj" and noun.head.lower_ == "by":
+        clause = next((a for a in list(noun.head.ancestors)[:3] if a.pos_ in ("VERB", "AUX")
+                       and any(g.dep_ == "nsubjpass" for g in a.children)), None)
+        if clause is not None:
+            for g in clause.children:
+                if g.dep_ == "nsubjpass":
+                    targets += _split(g, f"passive subject of {clause.text!r}")
     # "an operation executed by coalition forces"
     for c in noun.children:
         if c.dep_ == "acl" and c.tag_ == "VBN":

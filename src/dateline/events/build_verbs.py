@@ -10,7 +10,9 @@ descriptions from the dictionary are copied. When the dictionary is absent the c
 
 What is kept, and why:
 
-* a verb's own code, else its block's code: an unconditional entry ("condemn" -> 111 -> ACCUSE);
+* a verb's own code, else its block's code: an unconditional entry ("condemn" -> 111 -> ACCUSE),
+  except that a block's "not specified" root code (060, 190, ...) goes only to the verb the block is
+  named after, not to its WordNet synonyms ("control" beside "oversee" is no cooperation);
 * a pattern ``* OBJECT`` / ``* {PHRASE}`` / ``* &SET`` / ``* (PREP OBJECT)`` / ``* PARTICLE OBJECT``
   with one object: a conditional entry on the object's head noun (and the preposition);
 * a pattern ``* (PREP)`` or a multi-word verb (``ASK_FOR``): an entry conditioned on the preposition.
@@ -189,6 +191,19 @@ def read_dictionary(path: Path):
     return sets, blocks
 
 
+def _unspecified(code: Optional[str]) -> bool:
+    """A root code "not specified below" (040, 060, 110, 190, ...): CAMEO's fallback for its category.
+
+    A block filed under such a code is a WordNet synonym set the dictionary only knows to take part in
+    the category, mostly with the right object ("oversee, control, govern, lead" under 060 material
+    cooperation; "consider, ponder, travel" under 040 consult; "argue, compete, weep" under 110
+    disapprove): the code is not the synonyms' own sense ("a city controlled by an armed group" is no
+    cooperation), so only the verb the block is named after keeps it without a condition; the
+    synonyms keep their own codes and their patterns. Measured: PLOVER event-type macro F1 0.744 ->
+    0.756 (all), 0.608 -> 0.624 (odd); re3d pair F1 (even) 0.456 -> 0.464."""
+    return bool(code) and len(code) == 3 and code.endswith("0")
+
+
 def _code(spec: str) -> Optional[str]:
     """ "042:043" -> "042" (the source's event), ":173" -> "173", "---" -> None."""
     for part in spec.split(":"):
@@ -327,7 +342,8 @@ def build_entries(sets: dict, blocks: list, crosswalk: dict) -> list[dict]:
             if preps or objects:
                 add(verb, code, objects, preps)
             elif verb not in GENERIC_VERBS and verb not in skip and len(senses.get(verb, ())) == 1 \
-                    and (own is not None or verb in original or not ONLY_ORIGINAL):
+                    and (own is not None or verb in original or not ONLY_ORIGINAL) \
+                    and (own is not None or verb == primary or not _unspecified(code)):
                 add(verb, code, set(), set())
         for pattern, spec, origin in patterns:
             cond = _pattern_condition(pattern, sets)

@@ -208,6 +208,11 @@ def noun_is_event(tok, lex: Lexicon, trigger_tokens: set[int]) -> tuple[bool, ob
         return True, head, f"predicate adjective of {head.text!r}"
     if _has_argument(tok, lex):
         return True, tok, "noun with an argument"
+    # "cities reduced to rubble by regime bombardment": the cause of what a passive clause reports
+    if tok.dep_ == "pobj" and head.lower_ == "by" and any(
+            a.pos_ in ("VERB", "AUX") and any(g.dep_ == "nsubjpass" for g in a.children)
+            for a in list(head.ancestors)[:3]):
+        return True, tok, "'by' phrase of a passive clause"
     return False, tok, ""
 
 
@@ -336,7 +341,12 @@ def _merge_same_event(cands: list[Candidate]) -> list[Candidate]:
             if head.dep_ == "prep":
                 head = head.head
             verb = by_token.get(head.i)
-            if verb is not None and verb.entry.type == cand.entry.type and cand.token.dep_ in ("nsubj", "pobj", "dobj"):
+            # "clashes between A and B killed ten": a noun naming its own sides stays an event of its own
+            own_sides = any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in cand.token.children)
+            # "after talks with X, the minister flew home": an event before or after the verb's is another one
+            own_sides = own_sides or cand.token.head.lower_ in ("after", "before", "following")
+            if verb is not None and verb.entry.type == cand.entry.type and cand.token.dep_ in ("nsubj", "pobj", "dobj") \
+                    and not own_sides:
                 if cand.entry.mode and not verb.entry.mode:
                     verb.entry = cand.entry
                     verb.how = f"verb, mode from {cand.token.text!r}"

@@ -15,7 +15,7 @@ from ..model import Actor, Event, EventTime, Quantity, Record, Sentence, TextSpa
 from ..pipeline import register
 from . import lexicon as lexmod
 from .arguments import _split as _split_arg
-from .arguments import owner_args
+from .arguments import HELP_NOUNS, owner_args
 from .arguments import (Arg, argument_span, dates_from_value, is_agent_like, noun_arguments, overlapping,
                         place_for, time_for, token_chars, verb_arguments)
 from .coding import INTENT_CAMEO, acled_for, cameo_for, intent_type, threat_types
@@ -134,10 +134,19 @@ def _sentence_drafts(record: Record, doc, sent, sentence: Sentence, lex) -> list
             sources = [a for s in _reporting_subjects(tok) for a in _split_arg(s, "speaker of the demand")]
             targets = [a for s in tok.children if s.dep_ in ("nsubj", "nsubjpass") and s.pos_ != "PRON"
                        for a in _split_arg(s, "subject of the demanded clause")]
+        elif cand.kind == "verb" and tok.lemma_.lower() in lex.cue_set("undergoer_verbs") and entry.preps:
+            # "the town fell to the rebels": the rebels took the town; no actor after "to", no event
+            doers = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in entry.preps
+                     for g in c.children if g.dep_ == "pobj" and is_agent_like(g, lex)]
+            if not doers:
+                continue
+            sources = [a for g in doers for a in _split_arg(g, "'to' phrase of an undergoer verb")]
+            targets = [a for c in tok.children if c.dep_ == "nsubj" for a in _split_arg(c, "undergoer subject")]
         elif cand.kind == "verb":
             sources, targets = verb_arguments(tok, lex)
             if entry.preps:
                 sources, targets = _prep_targets(tok, entry, sources, targets)
+            sources, targets = _more_verb_sides(tok, entry, sources, targets, lex)
         else:
             sources, targets = noun_arguments(tok, cand.anchor, lex)
         targets = [a for a in targets if a.head.i not in trigger_ids or a.head is tok]
@@ -168,6 +177,7 @@ def _sentence_drafts(record: Record, doc, sent, sentence: Sentence, lex) -> list
         drafts.append(Draft(cand, plover, entry.mode, cameo, entry.acled or (), intensity, mod.modality, _span(mod.cue), sources, targets,
                             place.id if place else None, etime, [], sentence,
                             round(max(0.05, min(0.99, score)), 3), reason))
+        drafts += _fought_alongside(drafts[-1], tok, lex)
         clause = cand.anchor if cand.anchor.pos_ in ("VERB", "AUX") else cand.anchor.head
         future_aux = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "wo", "'ll") for c in clause.children)
         cue_word = mod.cue.lower_ if hasattr(mod.cue, "lower_") else ""
@@ -248,6 +258,57 @@ def _modal_demands(sent, cands: list[Candidate], lex) -> list[Candidate]:
             out.append(Candidate(tok, MODAL_DEMAND, "verb", tok, MODAL_KEY, False,
                                  f"clause with a modal of obligation under {tok.head.text!r}"))
     return out
+
+
+def _more_verb_sides(verb, entry: Trigger, sources: list[Arg], targets: list[Arg], lex) -> tuple[list[Arg], list[Arg]]:
+    """Sides of a verb event the general argument rules leave out:
+    "recaptured the town from the rebels": whoever a place is seized from is a target;
+    "the army and the rebels clashed": a reciprocal verb's coordinated subjects act on each other;
+    "attacked a police station, killing three officers": the victims of the outcome clause are targets."""
+    targets = list(targets)
+    if entry.mode == "seize":
+        targets += [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
+                    for g in c.children if g.dep_ == "pobj" and is_agent_like(g, lex)
+                    for a in _split_arg(g, "prep 'from' of a seizure")]
+    if not targets and len(sources) >= 2 and verb.lemma_.lower() in lex.cue_set("reciprocal_verbs") \
+            and all(a.via.startswith("nsubj") for a in sources):
+        return sources[:1], sources[1:]
+    if entry.type == "ASSAULT":
+        for c in verb.children:
+            if c.dep_ == "advcl" and c.tag_ == "VBG" and any(
+                    e.type == "ASSAULT" and not e.objects for e in lex.verbs.get(c.lemma_.lower()) or ()):
+                targets += [a for g in c.children if g.dep_ == "dobj" for a in _split_arg(g, f"object of {c.text!r}")]
+    return sources, targets
+
+
+ALONGSIDE_PREPS = ("alongside",)
+
+
+def _fought_alongside(d: Draft, verb, lex) -> list[Draft]:
+    """ "Hezbollah fought alongside the army": besides the fight, military cooperation (CAMEO 062)
+    between the fighters and the side they fought with, who is one more source of the fight.
+    "Captured by the police with the help of local militiamen": the helpers cooperated with the doer
+    (they are not made doers themselves). Only for an attack or coercion verb with a doer and an actor
+    in the phrase."""
+    if d.type not in ("ASSAULT", "COERCE") or d.cand.kind != "verb" or not d.sources:
+        return []
+    allies = [a for c in verb.children if c.dep_ == "prep" and c.lower_ in ALONGSIDE_PREPS
+              for g in c.children if g.dep_ == "pobj" and is_agent_like(g, lex)
+              for a in _split_arg(g, f"prep {c.lower_!r} of an attack")] if d.type == "ASSAULT" else []
+    helpers = [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+               for n in c.children if n.dep_ == "pobj" and n.lemma_.lower() in HELP_NOUNS
+               for p in n.children if p.dep_ == "prep" and p.lower_ == "of"
+               for g in p.children if g.dep_ == "pobj" and is_agent_like(g, lex)
+               for a in _split_arg(g, f"'with the {n.lower_} of' an attack")]
+    if not allies and not helpers:
+        return []
+    fighters = list(d.sources)
+    d.sources = fighters + allies   # and the side fought with attacked the same target
+    how = "an 'alongside' phrase" if allies else f"'with the ... of' phrase"
+    return [Draft(d.cand, "COOPERATE", None, "062", (), lex.intensity("COOPERATE"), d.modality, d.cue,
+                  fighters, allies + helpers, d.place, d.time, [], d.sentence, round(max(0.05, d.score - 0.1), 3),
+                  f"{verb.text!r} with {how} -> COOPERATE, CAMEO 062 (acting on the same side); "
+                  f"modality {d.modality}")]
 
 
 def _inherit_targets(drafts: list[Draft], lex) -> None:
@@ -517,6 +578,19 @@ def _place_as_target(record: Record, d: Draft, new_actors: dict) -> list[str]:
     return [new_actors[key].id]
 
 
+def _identity(by_id: dict, actor_id: str):
+    """What an actor mention stands for: its knowledge-base entry, else the first mention of its
+    coreference chain."""
+    a = by_id.get(actor_id)
+    seen = set()
+    while a is not None and a.coref and a.coref in by_id and a.id not in seen:
+        seen.add(a.id)
+        a = by_id[a.coref]
+    if a is None:
+        return actor_id
+    return ("kb", a.kb_id) if a.kb_id else ("mention", a.id)
+
+
 def write(record: Record, drafts: list[Draft], lex=None) -> None:
     """Write: actors for unresolved agents, then one Event per draft."""
     lex = lex or lexmod.load()
@@ -524,8 +598,12 @@ def write(record: Record, drafts: list[Draft], lex=None) -> None:
     events: list[Event] = []
     for d in drafts:
         d.source_actor_ids = _link(record, d.sources, lex, new_actors, "source")
+        # a target that is a source again, or refers back to the same actor ("the regime ... its own
+        # forces" resolved to one entity), is no second party
+        by_id = {a.id: a for a in record.actors}
+        same = {_identity(by_id, i) for i in d.source_actor_ids}
         d.target_actor_ids = [i for i in _link(record, d.targets, lex, new_actors, "target")
-                              if i not in d.source_actor_ids]
+                              if i not in d.source_actor_ids and _identity(by_id, i) not in same]
         made_here = {a.id for a in new_actors.values() if not a.country}
         place = next((p for p in record.places if p.id == d.place), None) if d.place else None
         if place is not None and place.country:
