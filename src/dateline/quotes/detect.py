@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from .conjoined import outer_cue
 from .lexicon import colon_labels, cues
 from .marks import QuotedSpan, paragraphs, quoted_spans
 
@@ -252,6 +253,15 @@ def _cut_trailing(d: _Doc, i: int, j: int) -> int:
         if root.head.i >= k or root.right_edge.i < j - 1:
             continue
         if root.dep_ == "relcl":
+            return k - 1
+        import os
+        X = os.environ.get("QX", "")
+        if "vbg" in X and root.dep_ in ("advcl", "xcomp", "conj") and root.tag_ == "VBG" and root.i == k + 1 and \
+                not any(c.dep_ in SUBJECTS for c in root.children):
+            return k - 1
+        if "while" in X and root.dep_ == "advcl" and doc[k + 1].lower_ in ("while", "whereas", "though", "although", "despite"):
+            return k - 1
+        if "cmp" in X and root.dep_ == "prep" and doc[k + 1].lower_ in ("despite", "compared", "unlike"):
             return k - 1
     return j
 
@@ -592,7 +602,8 @@ def _verb_attribution(d: _Doc, tok, entry) -> Optional[Found]:
         return None
     if prep_i is not None:
         gj = prep_i
-    source, source_tok = _source(d, tok)
+    outer = outer_cue(tok)
+    source, source_tok = _source(d, outer if outer is not None else tok)
     # The parser sometimes joins paragraphs into one tree: a complement in another paragraph is not content.
     cue_at = tok.idx
     spans = [(s, e) for s, e in spans if "\n" not in d.text[min(e, cue_at):max(s, cue_at)] and
@@ -634,7 +645,8 @@ def _verb_attribution(d: _Doc, tok, entry) -> Optional[Found]:
     return Found(cue=cue, parts=parts, source=source, cue_token=tok.i, source_token=source_tok,
                  cls=entry.cls, how=f"{entry.cls} verb '{tok.lemma_}' with {how}",
                  extra={"split": _starts_own_clause(tok, source_tok),
-                        "ancestors": {tok.head.i} if tok.dep_ == "conj" else {t.i for t in tok.ancestors}})
+                        "ancestors": {outer.i} if outer is not None else
+                        {tok.head.i} if tok.dep_ == "conj" else {t.i for t in tok.ancestors}})
 
 
 def _according_to(d: _Doc, tok) -> Optional[Found]:
