@@ -254,14 +254,10 @@ def _cut_trailing(d: _Doc, i: int, j: int) -> int:
             continue
         if root.dep_ == "relcl":
             return k - 1
-        import os
-        X = os.environ.get("QX", "")
-        if "vbg" in X and root.dep_ in ("advcl", "xcomp", "conj") and root.tag_ == "VBG" and root.i == k + 1 and \
+        # "..., putting them at odds with X": a participle clause after a comma, with no subject of its
+        # own, is the author's comment on what was said (PolNeAR leaves it out more often than not).
+        if root.dep_ in ("advcl", "xcomp", "conj") and root.tag_ == "VBG" and root.i == k + 1 and \
                 not any(c.dep_ in SUBJECTS for c in root.children):
-            return k - 1
-        if "while" in X and root.dep_ == "advcl" and doc[k + 1].lower_ in ("while", "whereas", "though", "although", "despite"):
-            return k - 1
-        if "cmp" in X and root.dep_ == "prep" and doc[k + 1].lower_ in ("despite", "compared", "unlike"):
             return k - 1
     return j
 
@@ -287,6 +283,20 @@ def _noun_object(d: _Doc, tok, objs) -> Optional[tuple[list[Span], Optional[int]
             start = clause.i + 1 if clause.dep_ == "prep" else clause.left_edge.i
             cue_end = clause.i if clause.dep_ == "prep" else noun.i
             return [d.chars(start, clause.right_edge.i)], cue_end, "noun object"
+    return None
+
+
+def _that_clause_on_object(tok):
+    """'is telling voters at a diner that ...': the parser hangs the that-clause on a noun after the verb
+    as a relative clause, but a relative "that" is a subject or object, never a mark: such a clause is
+    the verb's complement."""
+    for c in tok.children:
+        if c.i < tok.i or c.dep_ not in ("dobj", "dative", "prep"):
+            continue
+        for t in c.subtree:
+            if t.dep_ == "relcl" and any(m.dep_ == "mark" and m.lower_ == "that" and m.i == t.left_edge.i
+                                         for m in t.children):
+                return t
     return None
 
 
@@ -316,7 +326,14 @@ def _content_from_children(d: _Doc, tok, entry) -> tuple[list[Span], Optional[in
     comps = [c for c in tok.children if c.dep_ in CLAUSAL or
              (entry.cls == "intent" and c.dep_ == "advcl" and c.i > tok.i and c.left_edge.lower_ == "to") or
              # "asked (him) if he would run": the parser often makes the question an adverbial clause
-             (c.dep_ == "advcl" and c.i > tok.i and c.left_edge.lower_ in ("if", "whether"))]
+             (c.dep_ == "advcl" and c.i > tok.i and c.left_edge.lower_ in ("if", "whether")) or
+             # "is calling for the state to act": the parser makes "for" the mark of an adverbial clause
+             (c.dep_ == "advcl" and c.i > tok.i and c.left_edge.lower_ == "for" and
+              "for" in (entry.preps or CUE_PREPS) and c.left_edge.dep_ == "mark")]
+    if not comps and entry.cls in ("speech", "thought"):
+        misparsed = _that_clause_on_object(tok)
+        if misparsed is not None:
+            comps = [misparsed]
     if entry.cls == "speech":
         comps = [c for c in comps if c.dep_ == "ccomp" or c.i > tok.i]
         # "..., he said, mentioning X": a participle after a comma is a second act, not what was said.
