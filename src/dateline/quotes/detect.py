@@ -23,6 +23,7 @@ from typing import Optional
 
 from .conjoined import outer_cue
 from .lexicon import colon_labels, cues
+from .noun_copula import STATEMENT_NOUNS, noun_copula
 from .marks import QuotedSpan, paragraphs, quoted_spans
 
 Span = tuple[int, int]
@@ -1056,7 +1057,20 @@ SCORES = {"speech": 0.85, "thought": 0.7, "intent": 0.7, "stance": 0.65, "eviden
 def _cue_hashes(vocab, n_entries: int) -> frozenset:
     """Hashes of the cue lemmas (and of "according") in a vocab's string store."""
     strings = vocab.strings
-    return frozenset(strings.add(w) for w in {lemma for lemma, _ in cues()} | {"according", "in"} | HEARSAY_ADVERBS)
+    return frozenset(strings.add(w) for w in {lemma for lemma, _ in cues()} | {"according", "in"} | HEARSAY_ADVERBS |
+                     STATEMENT_NOUNS)
+
+
+def _noun_copula(d: _Doc, tok) -> Optional[Found]:
+    """'Her view is that ...', 'His advice was simple: ...' (quotes/noun_copula.py)."""
+    got = noun_copula(d, tok, d.chars, _finish_parts)
+    if got is None:
+        return None
+    cue, parts, source, source_tok = got
+    entry = cues().get((tok.lemma_.lower(), "NOUN"))
+    cls = entry.cls if entry is not None else "speech"
+    return Found(cue=cue, parts=parts, source=source, cue_token=tok.i, source_token=source_tok, cls=cls,
+                 how=f"{cls} noun '{tok.lemma_}' as the subject of 'be'")
 
 
 def _candidate_indices(doc, lex) -> list[int]:
@@ -1098,6 +1112,11 @@ def find_attributions(doc, text: Optional[str] = None) -> list[Found]:
             continue
         if pos not in ("VERB", "NOUN", "ADJ"):
             continue
+        if pos == "NOUN" and tok.dep_ == "nsubj" and tok.lemma_.lower() in STATEMENT_NOUNS:
+            f = _noun_copula(d, tok)
+            if f is not None:
+                found.append(f)
+                continue
         entry = lex.get((tok.lemma_.lower(), pos))
         if entry is None:
             continue
