@@ -1,0 +1,105 @@
+"""Constructions added in issue 7's fourth pass over PolNeAR train, on sentences written for these tests."""
+
+import pytest
+
+from dateline.quotes.detect import find_attributions
+
+
+@pytest.fixture(scope="module")
+def find(nlp):
+    def _find(text):
+        out = []
+        for f in find_attributions(nlp(text), text):
+            out.append({
+                "how": f.how,
+                "cue": text[f.cue[0]:f.cue[1]],
+                "source": text[f.source[0]:f.source[1]] if f.source else None,
+                "parts": [text[s:e] for s, e in f.parts],
+            })
+        return out
+    return _find
+
+
+def with_cue(found, word):
+    hits = [f for f in found if word in f["cue"]]
+    assert hits, found
+    return hits[0]
+
+
+# A second cue verb that the parser hangs inside the first cue's clause.
+
+def test_said_and_called_are_two_attributions(find):
+    found = find('The mayor said the bridge was safe and called the report "a fabrication."')
+    said, called = with_cue(found, "said"), with_cue(found, "called")
+    assert said["parts"] == ["the bridge was safe"] and said["source"] == "The mayor"
+    assert called["source"] == "The mayor" and called["parts"][0].startswith("the report")
+
+
+def test_says_and_says_are_two_attributions(find):
+    found = find("The mayor says the bridge is safe and says repairs will start soon.")
+    assert [f["parts"] for f in found] == [["the bridge is safe"], ["repairs will start soon"]]
+    assert all(f["source"] == "The mayor" for f in found)
+
+
+def test_a_different_verb_form_stays_inside_what_was_said(find):
+    # "tell" is not the finite form of "says": the speaker says he would tell him, not two acts.
+    found = find("The senator says he would sit the envoy down and tell him to leave.")
+    q = with_cue(found, "says")
+    assert "tell him to leave" in q["parts"][-1]
+
+
+# "calling for X to act": the parser makes "for" the mark of an adverbial clause.
+
+def test_calling_for_someone_to_act(find):
+    q = with_cue(find("The governor is calling for the state to expand its flood defenses."), "calling")
+    assert q["cue"] == "is calling for" and q["source"] == "The governor"
+    assert q["parts"] == ["the state to expand its flood defenses"]
+
+
+# A that-clause misparsed as a relative clause on a noun after the verb.
+
+def test_that_clause_hung_on_the_place_noun(find):
+    q = with_cue(find('The candidate is telling voters at a diner that "we need you tomorrow."'), "telling")
+    assert q["source"] == "The candidate"
+    assert q["parts"] == ['that "we need you tomorrow."']
+
+
+def test_a_real_relative_clause_is_not_content(find):
+    # "that" is the subject of "runs": a true relative clause, and "visited" is no cue.
+    assert find("The mayor visited the diner that runs the night shelter.") == []
+
+
+# A participle comment after a comma is left out of an indirect content.
+
+def test_participle_comment_is_cut(find):
+    q = with_cue(find("The union said it would strike in May, putting the talks at risk."), "said")
+    assert q["parts"] == ["it would strike in May"]
+
+
+# Prepositions of a few reporting verbs.
+
+def test_warned_of(find):
+    q = with_cue(find("The senator warned of a long battle over the budget."), "warned")
+    assert q["parts"] == ["a long battle over the budget"] and q["source"] == "The senator"
+
+
+# A statement noun as the subject of "be" (quotes/noun_copula.py).
+
+def test_view_is_that(find):
+    q = with_cue(find("Her view is that the tax will hurt farmers."), "view")
+    assert q["source"] == "Her" and q["parts"] == ["that the tax will hurt farmers"]
+
+
+def test_argument_was_that_with_a_possessor(find):
+    q = with_cue(find("The governor's main argument was that the dam is safe."), "argument")
+    assert q["source"].startswith("The governor") and q["parts"] == ["that the dam is safe"]
+
+
+def test_advice_is_simple_colon(find):
+    q = with_cue(find("Her advice is simple: stay home."), "advice")
+    assert q["source"] == "Her" and q["parts"] == ["stay home"]
+
+
+def test_a_judgement_of_a_plan_is_not_content(find):
+    assert find("The plan is bold.") == []
+    assert find("The problem is that nobody came.") == []
