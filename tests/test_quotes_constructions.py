@@ -103,3 +103,19 @@ def test_advice_is_simple_colon(find):
 def test_a_judgement_of_a_plan_is_not_content(find):
     assert find("The plan is bold.") == []
     assert find("The problem is that nobody came.") == []
+
+
+# A cue verb in a relative clause whose object is the noun it modifies (quotes/relative.py).
+
+def test_relative_pronoun_is_the_content(find):
+    q = with_cue(find("Voters rejected the tax cut, which the senator proposed last year."), "proposed")
+    assert q["parts"] == ["which"] and q["source"] == "the senator"
+
+
+def test_relative_pronoun_with_its_as_phrase(find):
+    q = with_cue(find("Workers repaired the old bridge, which the mayor described as a disaster."), "described")
+    assert q["parts"][0] == "which" and q["parts"][-1] == "as a disaster" and q["source"] == "the mayor"
+
+
+def test_subject_relative_clause_is_not_a_gap(find):
+    assert find("The judge who ruled on the case retired.") == []

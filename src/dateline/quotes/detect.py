@@ -24,6 +24,7 @@ from typing import Optional
 from .conjoined import outer_cue
 from .lexicon import colon_labels, cues
 from .noun_copula import STATEMENT_NOUNS, noun_copula
+from .relative import relative_gap
 from .marks import QuotedSpan, paragraphs, quoted_spans
 
 Span = tuple[int, int]
@@ -612,6 +613,15 @@ def _verb_attribution(d: _Doc, tok, entry) -> Optional[Found]:
     else:
         spans, prep_i, how = _content_from_children(d, tok, entry)
         spans = _with_passive_subject(d, tok, spans, how)
+    if not spans and entry.object in ("content", "recipient", "none"):
+        gap = relative_gap(tok, entry.preps or tuple(CUE_PREPS), entry.object == "content")
+        if gap is not None:
+            spans, how = [d.chars(gap[0], gap[1])], "relative clause gap"
+            as_prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > tok.i), None)
+            if as_prep is not None:  # "which he described as a disaster": the gap and its "as" phrase
+                spans.append(d.chars(as_prep.i, as_prep.right_edge.i))
+            if gap[2] is not None:
+                prep_i = gap[2]
     if not spans and entry.cls in ("speech", "thought", "evidence"):
         spans = _as_clause_content(d, tok, entry)
         if spans:
