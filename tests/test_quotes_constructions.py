@@ -119,3 +119,15 @@ def test_relative_pronoun_with_its_as_phrase(find):
 
 def test_subject_relative_clause_is_not_a_gap(find):
     assert find("The judge who ruled on the case retired.") == []
+
+
+# Cue nouns with their preposition, also when the parser hangs the preposition on the verb.
+
+def test_voiced_concern_about(find):
+    q = with_cue(find("Farmers voiced concern about the new water rules."), "concern")
+    assert q["parts"] == ["the new water rules"] and q["source"] == "Farmers"
+
+
+def test_her_view_on(find):
+    q = with_cue(find("Her view on the merger has not changed."), "view")
+    assert q["parts"] == ["the merger"] and q["source"] == "Her"

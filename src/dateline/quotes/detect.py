@@ -832,6 +832,10 @@ def _survey_phrase(d: _Doc, tok) -> Optional[Found]:
                  source_token=pobj.i, cls="evidence", how="'in a poll' phrase")
 
 
+# Verbs whose subject holds the view, voices the criticism or gives the support named by their object noun.
+LIGHT_HOLDERS = {"have", "express", "voice", "raise", "offer", "give", "lodge", "level", "share", "air", "throw"}
+
+
 def _noun_attribution(d: _Doc, tok, entry) -> Optional[Found]:
     """'his warning that ...', 'the statement that ...': a cue noun with a that-clause."""
     clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl") and
@@ -850,6 +854,13 @@ def _noun_attribution(d: _Doc, tok, entry) -> Optional[Found]:
         # "his calls for a ceasefire", "her support for the bill": the preposition's object.
         prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in entry.preps and c.i == tok.i + 1),
                     None)
+        if prep is None and tok.dep_ == "dobj" and tok.i + 1 < len(d.doc):
+            # "voiced sharp criticism of the plan": the parser hangs the noun's preposition on the verb.
+            nxt = d.doc[tok.i + 1]
+            if nxt.dep_ == "prep" and nxt.head.i == tok.head.i and nxt.lower_ in entry.preps:
+                prep = nxt
+                if poss is None and tok.head.lemma_.lower() in LIGHT_HOLDERS:
+                    poss = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
         pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
         if pobj is None:
             return None
