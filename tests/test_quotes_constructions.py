@@ -131,3 +131,32 @@ def test_voiced_concern_about(find):
 def test_her_view_on(find):
     q = with_cue(find("Her view on the merger has not changed."), "view")
     assert q["parts"] == ["the merger"] and q["source"] == "Her"
+
+
+# "as X put it" when the parser hangs the aside on the subject.
+
+def test_as_she_put_it_after_the_subject(find):
+    q = with_cue(find("The vote, as the mayor put it, was a warning."), "put")
+    assert q["source"] == "the mayor" and q["parts"] == ["The vote", "was a warning"]
+
+
+# "in the polls": a standing, not one poll's finding.
+
+def test_standing_in_the_polls_is_not_an_attribution(find):
+    assert find("The senator trails the governor in the polls.") == []
+
+
+def test_a_named_poll_frames_its_clause(find):
+    q = with_cue(find("In the latest Harbor Times poll, the governor led by nine points."), "In")
+    assert q["parts"] == ["the governor led by nine points"]
+
+
+# Lexicon additions of the fourth pass.
+
+def test_cast_with_an_as_phrase(find):
+    q = with_cue(find("The challenger has cast himself as an outsider."), "cast")
+    assert q["parts"] == ["himself as an outsider"] and q["source"] == "The challenger"
+
+
+def test_cast_without_an_as_phrase_is_not_a_cue(find):
+    assert find("The farmers cast their ballots early.") == []

@@ -593,6 +593,8 @@ def _as_clause_content(d: _Doc, tok, entry) -> list[Span]:
     if any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.lower_ != "it" for c in tok.children):
         return []
     head = tok.head
+    if head.pos_ in ("NOUN", "PROPN", "PRON") and head.dep_ in SUBJECTS and head.i < tok.i:
+        head = head.head  # "The vote, as she put it, was ...": the parser hangs the aside on the subject
     if head.pos_ not in ("VERB", "AUX"):
         return []
     spans = []
@@ -797,6 +799,10 @@ def _survey_phrase(d: _Doc, tok) -> Optional[Found]:
     pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
     if pobj is None or pobj.lower_ not in SURVEY_NOUNS or tok.dep_ != "prep":
         return None
+    if pobj.lower_ in ("polls", "polling", "surveys") and not any(
+            c.pos_ == "PROPN" or c.dep_ in ("compound", "relcl", "acl") or c.lower_ in ("latest", "recent", "new")
+            for c in pobj.children):
+        return None  # "trails her in the polls", "leading in national polls": standing, not one poll's finding
     head = tok.head
     if head.pos_ not in ("VERB", "AUX"):
         return None
