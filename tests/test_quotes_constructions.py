@@ -160,3 +160,24 @@ def test_cast_with_an_as_phrase(find):
 
 def test_cast_without_an_as_phrase_is_not_a_cue(find):
     assert find("The farmers cast their ballots early.") == []
+
+
+# A second speaker in a contrasting clause.
+
+def test_while_others_said_is_a_second_attribution(find):
+    found = find("Most farmers said the plan had failed, while a third of them said it worked.")
+    first, second = found[0], found[-1]
+    assert first["parts"] == ["the plan had failed"] and first["source"] == "Most farmers"
+    assert second["parts"] == ["it worked"] and second["source"] == "a third of them"
+
+
+# What the parser hangs on the clause but belongs to the cue or its occasion.
+
+def test_date_between_cue_and_clause_is_left_out(find):
+    q = with_cue(find("The mayor said Friday he had met the governor twice."), "said")
+    assert q["parts"] == ["he had met the governor twice"]
+
+
+def test_closing_interview_phrase_is_left_out(find):
+    q = with_cue(find("The senator said his party would win the seat in an interview on Sunday."), "said")
+    assert q["parts"] == ["his party would win the seat"]

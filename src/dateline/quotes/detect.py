@@ -40,6 +40,8 @@ SUBJECTS = ("nsubj", "nsubjpass")
 CLIMB = ("conj", "advcl", "xcomp", "pcomp", "acl", "relcl", "prep")
 # Prepositional phrases after an object that say when or where it was said, not what.
 CIRCUMSTANCE_PREPS = {"during", "on", "at", "after", "before", "since", "via", "with"}
+# Marks of a contrasting clause that may carry its own attribution ("..., while others said ...").
+CONTRAST_MARKS = ("while", "whereas", "though", "although")
 # A quoted span shorter than this (in words) is a scare quote or a title, not a statement.
 MIN_QUOTE_WORDS = 4
 
@@ -119,7 +121,7 @@ def _trim_text(text: str, span: Span) -> Span:
     """Trim a span that was cut in the middle of a clause (also drops a dangling "and")."""
     s, e = _trim(text, span)
     words = text[s:e].rsplit(None, 1)
-    if len(words) == 2 and words[1].lower() in ("and", "but", "or"):
+    if len(words) == 2 and words[1].lower() in ("and", "but", "or") + CONTRAST_MARKS:
         e = s + len(words[0])
     return _trim(text, (s, e))
 
@@ -241,10 +243,20 @@ def _source(d: _Doc, tok) -> tuple[Optional[Span], Optional[int]]:
 
 
 def _cut_trailing(d: _Doc, i: int, j: int) -> int:
-    """Last token of content i..j without a trailing relative clause after a comma or dash
-    ("..., which he called a disaster": PolNeAR leaves the author's addition out). Cutting appositions
-    and adverbial clauses too was tried on PolNeAR train and lost more than it won."""
+    """Last token of content i..j without a trailing relative clause or participle comment after a comma
+    or dash ("..., which he called a disaster": PolNeAR leaves the author's addition out) and without a
+    closing "in an interview with ..." (where it was said). Cutting appositions and adverbial clauses
+    too was tried on PolNeAR train and lost more than it won."""
     doc = d.doc
+    for k in range(i + 1, j + 1):
+        # "... in an interview with CNN on Sunday", "... during a speech in Ohio": where it was said
+        # (the parser hangs it on the statement's verb) is no part of what was said.
+        t = doc[k]
+        if t.dep_ == "prep" and t.lower_ in ("in", "during") and t.right_edge.i >= j - 1 and \
+                i < t.head.i <= j and d.quote_at(t.idx) is None:
+            pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.lemma_.lower() in SPEECH_EVENTS:
+                return k - 1
     for k in range(i + 1, j):
         if doc[k].text not in (",", "—", "–", "--") or d.quote_at(doc[k].idx) is not None:
             continue
@@ -262,6 +274,34 @@ def _cut_trailing(d: _Doc, i: int, j: int) -> int:
                 not any(c.dep_ in SUBJECTS for c in root.children):
             return k - 1
     return j
+
+
+FOCUS_ADVERBS = ("only", "simply", "merely", "just")
+
+
+def _clause_start(c, tok) -> int:
+    """First token of a complement clause after its cue, without what the parser hangs on the clause but
+    belongs to the cue: "said Friday (that) ...", "said last week ...", "said only that ..."."""
+    i = c.left_edge.i
+    if c.i < tok.i or i <= tok.i:
+        return i
+    moved = True
+    while moved and i < c.i:
+        moved = False
+        for x in c.children:
+            if x.left_edge.i != i or x.i >= c.i:
+                continue
+            if (x.dep_ == "npadvmod" and x.ent_type_ in ("DATE", "TIME")) or \
+                    (x.dep_ == "advmod" and x.lower_ in FOCUS_ADVERBS and x.i + 1 < len(x.doc) and
+                     x.doc[x.i + 1].lower_ == "that"):
+                i = x.right_edge.i + 1
+                moved = True
+    return i
+
+
+# Occasions of speech whose "in"/"during" phrase closes a content: "in an interview with X", "during a
+# speech". Wider lists ("at a rally", "on a show", "in a tweet") lost on PolNeAR train.
+SPEECH_EVENTS = {"interview", "statement", "speech", "briefing", "op-ed"}
 
 
 def _is_time_phrase(prep) -> bool:
@@ -368,7 +408,8 @@ def _content_from_children(d: _Doc, tok, entry) -> tuple[list[Span], Optional[in
             end = _cut_trailing(d, pobj.left_edge.i, comps[0].right_edge.i)
             return [d.chars(pobj.left_edge.i, end)], prep.i, "'on' object and clause"
     if comps:
-        return [d.chars(c.left_edge.i, _cut_trailing(d, c.left_edge.i, c.right_edge.i)) for c in comps], None, "clause"
+        return [d.chars(_clause_start(c, tok), _cut_trailing(d, c.left_edge.i, c.right_edge.i)) for c in comps], \
+            None, "clause"
     if entry.cls == "speech" and tok.i + 1 < len(doc) and doc[tok.i + 1].head.i == tok.i and \
             doc[tok.i + 1].lower_ in ("yes", "no", "so") and \
             (tok.i + 2 >= len(doc) or doc[tok.i + 2].is_punct or doc[tok.i + 2].dep_ == "cc"):
@@ -511,6 +552,9 @@ def _starts_own_clause(tok, source_tok: Optional[int]) -> bool:
     "X said A and Y said B" (PolNeAR gives each cue its own attribution)."""
     if tok.dep_ == "conj":
         return True
+    if tok.dep_ == "advcl" and any(c.dep_ == "nsubj" for c in tok.children) and \
+            any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in tok.children):
+        return True  # "X said A, while Y said B": a second speaker's own attribution
     return tok.tag_ == "VBG" and tok.i > 0 and tok.doc[tok.i - 1].text in (",", "—", "–")
 
 
