@@ -17,7 +17,7 @@ STATEMENT_NOUNS = frozenset({
     "theory", "strategy", "goal", "idea", "conclusion", "verdict", "explanation", "excuse", "slogan",
     "refrain", "mantra", "motto", "pitch", "line", "assessment", "prediction", "forecast", "contention",
     "premise", "thesis", "claim", "complaint", "concern", "fear", "hope", "belief", "suggestion",
-    "worry", "message", "plea", "promise", "pledge", "warning", "opinion", "defense",
+    "worry", "plea", "promise", "pledge", "warning", "opinion", "defense",
     "defence", "case", "instruction", "recommendation", "demand", "request", "proposal", "plan",
     "priority", "aim", "objective", "lesson", "takeaway", "guess", "bet", "assumption", "sense",
 })
