@@ -181,3 +181,17 @@ def test_date_between_cue_and_clause_is_left_out(find):
 def test_closing_interview_phrase_is_left_out(find):
     q = with_cue(find("The senator said his party would win the seat in an interview on Sunday."), "said")
     assert q["parts"] == ["his party would win the seat"]
+
+
+# Line labels and imperatives before a colon are not speakers.
+
+def test_the_latest_label_is_not_a_speaker(find):
+    found = find("The Latest: Mayor Velk tells farmers the dam is safe.\n\nMore text follows here.")
+    assert all(f["cue"] != ":" for f in found)
+    q = with_cue(found, "tells")
+    assert q["parts"] == ["the dam is safe"] and q["source"] == "Mayor Velk"
+
+
+def test_an_imperative_before_a_colon_is_not_a_speaker(find):
+    found = find("Follow the reporter on the web: harbor example dot org slash news.")
+    assert all(f["cue"] != ":" for f in found)

@@ -994,8 +994,8 @@ def _label_colons(d: _Doc) -> list[Found]:
             continue
         span = d.doc.char_span(p_start + (len(text[p_start:colon]) - len(text[p_start:colon].lstrip())), colon,
                                alignment_mode="expand")
-        if span is None or any(t.tag_ in FINITE_TAGS for t in span):
-            continue
+        if span is None or any(t.tag_ in FINITE_TAGS for t in span) or span[0].tag_ == "VB":
+            continue  # a finite verb or an imperative ("Follow X on Twitter:") is no speaker's name
         src_start = span.start_char
         src_end = colon
         low = text[src_start:src_end]
