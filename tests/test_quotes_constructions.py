@@ -195,3 +195,16 @@ def test_the_latest_label_is_not_a_speaker(find):
 def test_an_imperative_before_a_colon_is_not_a_speaker(find):
     found = find("Follow the reporter on the web: harbor example dot org slash news.")
     assert all(f["cue"] != ":" for f in found)
+
+
+# The speaker of a colon before a quotation, when the parser makes the quotation the sentence's root.
+
+def test_colon_quotation_source_from_the_clause_before(find):
+    text = 'Mr. Velk said the plan might work: "In business, the question always is whether the other side will deal."'
+    q = [f for f in find(text) if f["cue"] == ":"][0]
+    assert q["source"] == "Mr. Velk" and q["parts"][0].startswith('"In business')
+
+
+def test_colon_quotation_source_is_the_subject_only(find):
+    q = with_cue(find('The union shot back: "That would be good for everyone in this town."'), ":")
+    assert q["source"] == "The union"

@@ -959,6 +959,14 @@ def _colon_attribution(d: _Doc, qi: int) -> Optional[Found]:
     sent = colon.sent
     root = sent.root
     subj = next((c for c in root.children if c.dep_ in SUBJECTS), None) if root.i < colon.i else None
+    if subj is None and colon.i > sent.start:
+        # The parser made the quotation the sentence's root: the clause before the colon is the one
+        # whose subject speaks ("Senator X delivered a blunt message to Y: “...”").
+        head = doc[colon.i - 1]
+        while head.head.i != head.i and sent.start <= head.head.i < colon.i:
+            head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in head.children if c.dep_ == "nsubj" and c.i < head.i), None)
     if subj is not None:
         source, source_tok = d.chars(subj.left_edge.i, subj.right_edge.i), subj.i
     elif colon.i > sent.start and colon.i - sent.start <= 6:
