@@ -208,3 +208,12 @@ def test_colon_quotation_source_from_the_clause_before(find):
 def test_colon_quotation_source_is_the_subject_only(find):
     q = with_cue(find('The union shot back: "That would be good for everyone in this town."'), ":")
     assert q["source"] == "The union"
+
+
+# A timestamp line glued to the sentence as a first subject: the subject next to the verb speaks.
+
+def test_timestamp_line_is_not_the_speaker(find):
+    text = ("The rally ended at noon.\n\n___.\n\n12:15 p.m.:\n\nPresident Ann Holt says that contrary to the "
+            "claims of some candidates, she is not plotting to raise taxes.")
+    q = with_cue(find(text), "says")
+    assert q["source"] == "President Ann Holt"

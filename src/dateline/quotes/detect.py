@@ -190,9 +190,18 @@ def _verb_group(d: _Doc, tok) -> tuple[int, int]:
     return i, j
 
 
+def _nearest_subject(verb, deps: tuple[str, ...] = SUBJECTS):
+    """The verb's subject; of two before it, the nearer: the parser glues a timestamp or heading line
+    ("12:15 p.m.: President X says ...") to the sentence as a first subject."""
+    subjects = [c for c in verb.children if c.dep_ in deps]
+    if len(subjects) > 1 and subjects[-1].i < verb.i:
+        return subjects[-1]
+    return subjects[0] if subjects else None
+
+
 def _source(d: _Doc, tok) -> tuple[Optional[Span], Optional[int]]:
     """The subject of the cue verb (or of the verb it hangs from), with its appositions."""
-    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    subj = _nearest_subject(tok, ("nsubj",))
     if subj is None and tok.lemma_.lower() in ("ask", "press") and tok.dep_ == "advcl" and \
             not any(c.dep_ == "agent" for c in tok.children) and \
             (tok.i == tok.sent.start or d.doc[tok.i - 1].lower_ in ("when", "once", "after", "if")):
@@ -218,7 +227,7 @@ def _source(d: _Doc, tok) -> tuple[Optional[Span], Optional[int]]:
                 return None, None
             return span, noun.i
         head = head.head
-        subj = next((c for c in head.children if c.dep_ in SUBJECTS), None)
+        subj = _nearest_subject(head)
     raised = subj is not None and head.i != tok.i and tok.dep_ == "xcomp" and tok.head.i == head.i and \
         head.lemma_.lower() in ("expect", "seem", "appear")  # "X is expected to endorse": X endorses
     if subj is None or (subj.dep_ == "nsubjpass" and not raised) or subj.lower_ == "there":
