@@ -217,3 +217,8 @@ def test_timestamp_line_is_not_the_speaker(find):
             "claims of some candidates, she is not plotting to raise taxes.")
     q = with_cue(find(text), "says")
     assert q["source"] == "President Ann Holt"
+
+
+def test_likely_to_say_borrows_the_subject(find):
+    q = with_cue(find("Rural voters were more likely to say that the economy was their top issue."), "say")
+    assert q["source"] == "Rural voters"

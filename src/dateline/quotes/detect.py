@@ -36,8 +36,8 @@ CUE_PREPS = {"about", "for", "on", "against"}  # "to", "of": mostly recipients (
 EDGE_PUNCT = set(".,;:—–-… ")
 SUBJECTS = ("nsubj", "nsubjpass")
 # Links through which a cue without its own subject borrows one ("X said ..., adding", "refused to say",
-# "X continued by saying").
-CLIMB = ("conj", "advcl", "xcomp", "pcomp", "acl", "relcl", "prep")
+# "X continued by saying", "voters were more likely to say").
+CLIMB = ("conj", "advcl", "xcomp", "pcomp", "acl", "relcl", "prep", "acomp")
 # Prepositional phrases after an object that say when or where it was said, not what.
 CIRCUMSTANCE_PREPS = {"during", "on", "at", "after", "before", "since", "via", "with"}
 # Marks of a contrasting clause that may carry its own attribution ("..., while others said ...").
