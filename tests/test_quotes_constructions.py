@@ -222,3 +222,8 @@ def test_timestamp_line_is_not_the_speaker(find):
 def test_likely_to_say_borrows_the_subject(find):
     q = with_cue(find("Rural voters were more likely to say that the economy was their top issue."), "say")
     assert q["source"] == "Rural voters"
+
+
+def test_participle_on_an_object_takes_the_clause_subject(find):
+    q = with_cue(find("His office put out a statement saying the county could not vet every request."), "saying")
+    assert q["source"] == "His office" and q["parts"] == ["the county could not vet every request"]

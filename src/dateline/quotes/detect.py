@@ -216,6 +216,15 @@ def _source(d: _Doc, tok) -> tuple[Optional[Span], Optional[int]]:
     while subj is None and head.dep_ in CLIMB and head.head.i != head.i:
         if head.i == tok.i and tok.dep_ == "acl" and tok.tag_ == "VBN":
             return None, None  # "a website called X": the noun is what is named, not who named it
+        if head.dep_ == "acl" and head.tag_ == "VBG" and head.head.dep_ in ("pobj", "dobj"):
+            # "emailed supporters saying ...", "put out a statement saying ...": the participle hangs on
+            # the object, but the one who speaks is the subject of the clause the object belongs to.
+            verb = head.head
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                verb = verb.head
+            head = verb
+            subj = _nearest_subject(head)
+            continue
         if head.dep_ in ("acl", "relcl") and head.head.pos_ in ("NOUN", "PROPN", "PRON"):
             # "Clinton, refusing to ...", "the one blasting ...": the noun the cue clause modifies.
             noun = head.head
