@@ -227,3 +227,8 @@ def test_likely_to_say_borrows_the_subject(find):
 def test_participle_on_an_object_takes_the_clause_subject(find):
     q = with_cue(find("His office put out a statement saying the county could not vet every request."), "saying")
     assert q["source"] == "His office" and q["parts"] == ["the county could not vet every request"]
+
+
+def test_speaker_with_apposition_before_a_misread_participle(find):
+    q = with_cue(find("Velk, a state ally, called the standards “strong.”"), "called")
+    assert q["source"].startswith("Velk") and q["parts"] == ["the standards “strong.”"]

@@ -214,8 +214,10 @@ def _source(d: _Doc, tok) -> tuple[Optional[Span], Optional[int]]:
         subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
     head = tok
     while subj is None and head.dep_ in CLIMB and head.head.i != head.i:
-        if head.i == tok.i and tok.dep_ == "acl" and tok.tag_ == "VBN":
-            return None, None  # "a website called X": the noun is what is named, not who named it
+        # "a website called X": the noun is what is named, not who named it; after a comma ("Velk, a
+        # state ally, called the plan weak") the parser has misread the noun's own verb.
+        if head.i == tok.i and tok.dep_ == "acl" and tok.tag_ == "VBN" and d.doc[tok.i - 1].text != ",":
+            return None, None
         if head.dep_ == "acl" and head.tag_ == "VBG" and head.head.dep_ in ("pobj", "dobj"):
             # "emailed supporters saying ...", "put out a statement saying ...": the participle hangs on
             # the object, but the one who speaks is the subject of the clause the object belongs to.
