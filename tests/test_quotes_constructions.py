@@ -232,3 +232,13 @@ def test_participle_on_an_object_takes_the_clause_subject(find):
 def test_speaker_with_apposition_before_a_misread_participle(find):
     q = with_cue(find("Holt, a county ally, called Ohio’s standards “strong.”"), "called")
     assert q["source"] == "Holt"
+
+
+def test_event_participle_stays_in_the_content(find):
+    q = with_cue(find("The rebels said that their fighters had ambushed a convoy, killing twelve soldiers."), "said")
+    assert q["parts"] == ["that their fighters had ambushed a convoy, killing twelve soldiers"]
+
+
+def test_apposition_subject_is_not_the_speaker(find):
+    q = with_cue(find("Protest organisers, most of them students, said they would march again."), "said")
+    assert q["source"].startswith("Protest organisers")

@@ -195,7 +195,10 @@ def _nearest_subject(verb, deps: tuple[str, ...] = SUBJECTS):
     ("12:15 p.m.: President X says ...") to the sentence as a first subject."""
     subjects = [c for c in verb.children if c.dep_ in deps]
     if len(subjects) > 1 and subjects[-1].i < verb.i:
-        return subjects[-1]
+        doc = verb.doc
+        gap = doc[subjects[-2].right_edge.i + 1:subjects[-1].left_edge.i]
+        if [t.text for t in gap] != [","]:
+            return subjects[-1]  # "Organisers, most of them students, said": an apposition, the first speaks
     return subjects[0] if subjects else None
 
 
@@ -262,7 +265,7 @@ def _source(d: _Doc, tok) -> tuple[Optional[Span], Optional[int]]:
     return span, subj.i
 
 
-def _cut_trailing(d: _Doc, i: int, j: int) -> int:
+def _cut_trailing(d: _Doc, i: int, j: int, after_cue: bool = True) -> int:
     """Last token of content i..j without a trailing relative clause or participle comment after a comma
     or dash ("..., which he called a disaster": PolNeAR leaves the author's addition out) and without a
     closing "in an interview with ..." (where it was said). Cutting appositions and adverbial clauses
@@ -290,13 +293,20 @@ def _cut_trailing(d: _Doc, i: int, j: int) -> int:
             return k - 1
         # "..., putting them at odds with X": a participle clause after a comma, with no subject of its
         # own, is the author's comment on what was said (PolNeAR leaves it out more often than not).
-        if root.dep_ in ("advcl", "xcomp", "conj") and root.tag_ == "VBG" and root.i == k + 1 and \
-                not any(c.dep_ in SUBJECTS for c in root.children):
+        # Before its cue ("A struck B, killing three, officials said") the participle is part of what
+        # was said.
+        if after_cue and root.dep_ in ("advcl", "xcomp", "conj") and root.tag_ == "VBG" and root.i == k + 1 and \
+                root.lemma_.lower() in COMMENT_PARTICIPLES and not any(c.dep_ in SUBJECTS for c in root.children):
             return k - 1
     return j
 
 
 FOCUS_ADVERBS = ("only", "simply", "merely", "just")
+# Participles by which an author comments on what was said (", putting them at odds with ...", ", echoing
+# ...", ", marking ..."); a participle that reports an event (", killing three") stays in the content.
+COMMENT_PARTICIPLES = {"put", "make", "mark", "bring", "echo", "reflect", "draw", "prompt", "raise", "set", "give",
+                       "place", "signal", "underscore", "highlight", "follow", "refer", "reference", "compare",
+                       "contradict", "repeat", "reiterate", "suggest", "allude", "hint", "tap", "appear", "seem"}
 
 
 def _clause_start(c, tok) -> int:
@@ -428,8 +438,8 @@ def _content_from_children(d: _Doc, tok, entry) -> tuple[list[Span], Optional[in
             end = _cut_trailing(d, pobj.left_edge.i, comps[0].right_edge.i)
             return [d.chars(pobj.left_edge.i, end)], prep.i, "'on' object and clause"
     if comps:
-        return [d.chars(_clause_start(c, tok), _cut_trailing(d, c.left_edge.i, c.right_edge.i)) for c in comps], \
-            None, "clause"
+        return [d.chars(_clause_start(c, tok), _cut_trailing(d, c.left_edge.i, c.right_edge.i, c.i > tok.i))
+                for c in comps], None, "clause"
     if entry.cls == "speech" and tok.i + 1 < len(doc) and doc[tok.i + 1].head.i == tok.i and \
             doc[tok.i + 1].lower_ in ("yes", "no", "so") and \
             (tok.i + 2 >= len(doc) or doc[tok.i + 2].is_punct or doc[tok.i + 2].dep_ == "cc"):
