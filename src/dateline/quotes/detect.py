@@ -21,7 +21,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from .conjoined import outer_cue
 from .lexicon import colon_labels, cues
+from .noun_copula import STATEMENT_NOUNS, noun_copula
+from .relative import relative_gap
 from .marks import QuotedSpan, paragraphs, quoted_spans
 
 Span = tuple[int, int]
@@ -33,10 +36,12 @@ CUE_PREPS = {"about", "for", "on", "against"}  # "to", "of": mostly recipients (
 EDGE_PUNCT = set(".,;:—–-… ")
 SUBJECTS = ("nsubj", "nsubjpass")
 # Links through which a cue without its own subject borrows one ("X said ..., adding", "refused to say",
-# "X continued by saying").
-CLIMB = ("conj", "advcl", "xcomp", "pcomp", "acl", "relcl", "prep")
+# "X continued by saying", "voters were more likely to say").
+CLIMB = ("conj", "advcl", "xcomp", "pcomp", "acl", "relcl", "prep", "acomp")
 # Prepositional phrases after an object that say when or where it was said, not what.
 CIRCUMSTANCE_PREPS = {"during", "on", "at", "after", "before", "since", "via", "with"}
+# Marks of a contrasting clause that may carry its own attribution ("..., while others said ...").
+CONTRAST_MARKS = ("while", "whereas", "though", "although")
 # A quoted span shorter than this (in words) is a scare quote or a title, not a statement.
 MIN_QUOTE_WORDS = 4
 
@@ -116,7 +121,7 @@ def _trim_text(text: str, span: Span) -> Span:
     """Trim a span that was cut in the middle of a clause (also drops a dangling "and")."""
     s, e = _trim(text, span)
     words = text[s:e].rsplit(None, 1)
-    if len(words) == 2 and words[1].lower() in ("and", "but", "or"):
+    if len(words) == 2 and words[1].lower() in ("and", "but", "or") + CONTRAST_MARKS:
         e = s + len(words[0])
     return _trim(text, (s, e))
 
@@ -185,9 +190,21 @@ def _verb_group(d: _Doc, tok) -> tuple[int, int]:
     return i, j
 
 
+def _nearest_subject(verb, deps: tuple[str, ...] = SUBJECTS):
+    """The verb's subject; of two before it, the nearer: the parser glues a timestamp or heading line
+    ("12:15 p.m.: President X says ...") to the sentence as a first subject."""
+    subjects = [c for c in verb.children if c.dep_ in deps]
+    if len(subjects) > 1 and subjects[-1].i < verb.i:
+        doc = verb.doc
+        gap = doc[subjects[-2].right_edge.i + 1:subjects[-1].left_edge.i]
+        if [t.text for t in gap] != [","]:
+            return subjects[-1]  # "Organisers, most of them students, said": an apposition, the first speaks
+    return subjects[0] if subjects else None
+
+
 def _source(d: _Doc, tok) -> tuple[Optional[Span], Optional[int]]:
     """The subject of the cue verb (or of the verb it hangs from), with its appositions."""
-    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    subj = _nearest_subject(tok, ("nsubj",))
     if subj is None and tok.lemma_.lower() in ("ask", "press") and tok.dep_ == "advcl" and \
             not any(c.dep_ == "agent" for c in tok.children) and \
             (tok.i == tok.sent.start or d.doc[tok.i - 1].lower_ in ("when", "once", "after", "if")):
@@ -200,8 +217,19 @@ def _source(d: _Doc, tok) -> tuple[Optional[Span], Optional[int]]:
         subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
     head = tok
     while subj is None and head.dep_ in CLIMB and head.head.i != head.i:
-        if head.i == tok.i and tok.dep_ == "acl" and tok.tag_ == "VBN":
-            return None, None  # "a website called X": the noun is what is named, not who named it
+        # "a website called X": the noun is what is named, not who named it; after a comma ("Velk, a
+        # state ally, called the plan weak") the parser has misread the noun's own verb.
+        if head.i == tok.i and tok.dep_ == "acl" and tok.tag_ == "VBN" and d.doc[tok.i - 1].text != ",":
+            return None, None
+        if head.dep_ == "acl" and head.tag_ == "VBG" and head.head.dep_ in ("pobj", "dobj"):
+            # "emailed supporters saying ...", "put out a statement saying ...": the participle hangs on
+            # the object, but the one who speaks is the subject of the clause the object belongs to.
+            verb = head.head
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                verb = verb.head
+            head = verb
+            subj = _nearest_subject(head)
+            continue
         if head.dep_ in ("acl", "relcl") and head.head.pos_ in ("NOUN", "PROPN", "PRON"):
             # "Clinton, refusing to ...", "the one blasting ...": the noun the cue clause modifies.
             noun = head.head
@@ -213,7 +241,7 @@ def _source(d: _Doc, tok) -> tuple[Optional[Span], Optional[int]]:
                 return None, None
             return span, noun.i
         head = head.head
-        subj = next((c for c in head.children if c.dep_ in SUBJECTS), None)
+        subj = _nearest_subject(head)
     raised = subj is not None and head.i != tok.i and tok.dep_ == "xcomp" and tok.head.i == head.i and \
         head.lemma_.lower() in ("expect", "seem", "appear")  # "X is expected to endorse": X endorses
     if subj is None or (subj.dep_ == "nsubjpass" and not raised) or subj.lower_ == "there":
@@ -237,11 +265,21 @@ def _source(d: _Doc, tok) -> tuple[Optional[Span], Optional[int]]:
     return span, subj.i
 
 
-def _cut_trailing(d: _Doc, i: int, j: int) -> int:
-    """Last token of content i..j without a trailing relative clause after a comma or dash
-    ("..., which he called a disaster": PolNeAR leaves the author's addition out). Cutting appositions
-    and adverbial clauses too was tried on PolNeAR train and lost more than it won."""
+def _cut_trailing(d: _Doc, i: int, j: int, after_cue: bool = True) -> int:
+    """Last token of content i..j without a trailing relative clause or participle comment after a comma
+    or dash ("..., which he called a disaster": PolNeAR leaves the author's addition out) and without a
+    closing "in an interview with ..." (where it was said). Cutting appositions and adverbial clauses
+    too was tried on PolNeAR train and lost more than it won."""
     doc = d.doc
+    for k in range(i + 1, j + 1):
+        # "... in an interview with CNN on Sunday", "... during a speech in Ohio": where it was said
+        # (the parser hangs it on the statement's verb) is no part of what was said.
+        t = doc[k]
+        if t.dep_ == "prep" and t.lower_ in ("in", "during") and t.right_edge.i >= j - 1 and \
+                i < t.head.i <= j and d.quote_at(t.idx) is None:
+            pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.lemma_.lower() in SPEECH_EVENTS:
+                return k - 1
     for k in range(i + 1, j):
         if doc[k].text not in (",", "—", "–", "--") or d.quote_at(doc[k].idx) is not None:
             continue
@@ -253,7 +291,47 @@ def _cut_trailing(d: _Doc, i: int, j: int) -> int:
             continue
         if root.dep_ == "relcl":
             return k - 1
+        # "..., putting them at odds with X": a participle clause after a comma, with no subject of its
+        # own, is the author's comment on what was said (PolNeAR leaves it out more often than not).
+        # Before its cue ("A struck B, killing three, officials said") the participle is part of what
+        # was said.
+        if after_cue and root.dep_ in ("advcl", "xcomp", "conj") and root.tag_ == "VBG" and root.i == k + 1 and \
+                root.lemma_.lower() in COMMENT_PARTICIPLES and not any(c.dep_ in SUBJECTS for c in root.children):
+            return k - 1
     return j
+
+
+FOCUS_ADVERBS = ("only", "simply", "merely", "just")
+# Participles by which an author comments on what was said (", putting them at odds with ...", ", echoing
+# ...", ", marking ..."); a participle that reports an event (", killing three") stays in the content.
+COMMENT_PARTICIPLES = {"put", "make", "mark", "bring", "echo", "reflect", "draw", "prompt", "raise", "set", "give",
+                       "place", "signal", "underscore", "highlight", "follow", "refer", "reference", "compare",
+                       "contradict", "repeat", "reiterate", "suggest", "allude", "hint", "tap", "appear", "seem"}
+
+
+def _clause_start(c, tok) -> int:
+    """First token of a complement clause after its cue, without what the parser hangs on the clause but
+    belongs to the cue: "said Friday (that) ...", "said last week ...", "said only that ..."."""
+    i = c.left_edge.i
+    if c.i < tok.i or i <= tok.i:
+        return i
+    moved = True
+    while moved and i < c.i:
+        moved = False
+        for x in c.children:
+            if x.left_edge.i != i or x.i >= c.i:
+                continue
+            if (x.dep_ == "npadvmod" and x.ent_type_ in ("DATE", "TIME")) or \
+                    (x.dep_ == "advmod" and x.lower_ in FOCUS_ADVERBS and x.i + 1 < len(x.doc) and
+                     x.doc[x.i + 1].lower_ == "that"):
+                i = x.right_edge.i + 1
+                moved = True
+    return i
+
+
+# Occasions of speech whose "in"/"during" phrase closes a content: "in an interview with X", "during a
+# speech". Wider lists ("at a rally", "on a show", "in a tweet") lost on PolNeAR train.
+SPEECH_EVENTS = {"interview", "statement", "speech", "briefing", "op-ed"}
 
 
 def _is_time_phrase(prep) -> bool:
@@ -277,6 +355,20 @@ def _noun_object(d: _Doc, tok, objs) -> Optional[tuple[list[Span], Optional[int]
             start = clause.i + 1 if clause.dep_ == "prep" else clause.left_edge.i
             cue_end = clause.i if clause.dep_ == "prep" else noun.i
             return [d.chars(start, clause.right_edge.i)], cue_end, "noun object"
+    return None
+
+
+def _that_clause_on_object(tok):
+    """'is telling voters at a diner that ...': the parser hangs the that-clause on a noun after the verb
+    as a relative clause, but a relative "that" is a subject or object, never a mark: such a clause is
+    the verb's complement."""
+    for c in tok.children:
+        if c.i < tok.i or c.dep_ not in ("dobj", "dative", "prep"):
+            continue
+        for t in c.subtree:
+            if t.dep_ == "relcl" and any(m.dep_ == "mark" and m.lower_ == "that" and m.i == t.left_edge.i
+                                         for m in t.children):
+                return t
     return None
 
 
@@ -306,7 +398,14 @@ def _content_from_children(d: _Doc, tok, entry) -> tuple[list[Span], Optional[in
     comps = [c for c in tok.children if c.dep_ in CLAUSAL or
              (entry.cls == "intent" and c.dep_ == "advcl" and c.i > tok.i and c.left_edge.lower_ == "to") or
              # "asked (him) if he would run": the parser often makes the question an adverbial clause
-             (c.dep_ == "advcl" and c.i > tok.i and c.left_edge.lower_ in ("if", "whether"))]
+             (c.dep_ == "advcl" and c.i > tok.i and c.left_edge.lower_ in ("if", "whether")) or
+             # "is calling for the state to act": the parser makes "for" the mark of an adverbial clause
+             (c.dep_ == "advcl" and c.i > tok.i and c.left_edge.lower_ == "for" and
+              "for" in (entry.preps or CUE_PREPS) and c.left_edge.dep_ == "mark")]
+    if not comps and entry.cls in ("speech", "thought"):
+        misparsed = _that_clause_on_object(tok)
+        if misparsed is not None:
+            comps = [misparsed]
     if entry.cls == "speech":
         comps = [c for c in comps if c.dep_ == "ccomp" or c.i > tok.i]
         # "..., he said, mentioning X": a participle after a comma is a second act, not what was said.
@@ -339,7 +438,8 @@ def _content_from_children(d: _Doc, tok, entry) -> tuple[list[Span], Optional[in
             end = _cut_trailing(d, pobj.left_edge.i, comps[0].right_edge.i)
             return [d.chars(pobj.left_edge.i, end)], prep.i, "'on' object and clause"
     if comps:
-        return [d.chars(c.left_edge.i, _cut_trailing(d, c.left_edge.i, c.right_edge.i)) for c in comps], None, "clause"
+        return [d.chars(_clause_start(c, tok), _cut_trailing(d, c.left_edge.i, c.right_edge.i, c.i > tok.i))
+                for c in comps], None, "clause"
     if entry.cls == "speech" and tok.i + 1 < len(doc) and doc[tok.i + 1].head.i == tok.i and \
             doc[tok.i + 1].lower_ in ("yes", "no", "so") and \
             (tok.i + 2 >= len(doc) or doc[tok.i + 2].is_punct or doc[tok.i + 2].dep_ == "cc"):
@@ -482,6 +582,9 @@ def _starts_own_clause(tok, source_tok: Optional[int]) -> bool:
     "X said A and Y said B" (PolNeAR gives each cue its own attribution)."""
     if tok.dep_ == "conj":
         return True
+    if tok.dep_ == "advcl" and any(c.dep_ == "nsubj" for c in tok.children) and \
+            any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in tok.children):
+        return True  # "X said A, while Y said B": a second speaker's own attribution
     return tok.tag_ == "VBG" and tok.i > 0 and tok.doc[tok.i - 1].text in (",", "—", "–")
 
 
@@ -564,6 +667,8 @@ def _as_clause_content(d: _Doc, tok, entry) -> list[Span]:
     if any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.lower_ != "it" for c in tok.children):
         return []
     head = tok.head
+    if head.pos_ in ("NOUN", "PROPN", "PRON") and head.dep_ in SUBJECTS and head.i < tok.i:
+        head = head.head  # "The vote, as she put it, was ...": the parser hangs the aside on the subject
     if head.pos_ not in ("VERB", "AUX"):
         return []
     spans = []
@@ -584,6 +689,15 @@ def _verb_attribution(d: _Doc, tok, entry) -> Optional[Found]:
     else:
         spans, prep_i, how = _content_from_children(d, tok, entry)
         spans = _with_passive_subject(d, tok, spans, how)
+    if not spans and entry.object in ("content", "recipient", "none"):
+        gap = relative_gap(tok, entry.preps or tuple(CUE_PREPS), entry.object == "content")
+        if gap is not None:
+            spans, how = [d.chars(gap[0], gap[1])], "relative clause gap"
+            as_prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > tok.i), None)
+            if as_prep is not None:  # "which he described as a disaster": the gap and its "as" phrase
+                spans.append(d.chars(as_prep.i, as_prep.right_edge.i))
+            if gap[2] is not None:
+                prep_i = gap[2]
     if not spans and entry.cls in ("speech", "thought", "evidence"):
         spans = _as_clause_content(d, tok, entry)
         if spans:
@@ -592,7 +706,8 @@ def _verb_attribution(d: _Doc, tok, entry) -> Optional[Found]:
         return None
     if prep_i is not None:
         gj = prep_i
-    source, source_tok = _source(d, tok)
+    outer = outer_cue(tok)
+    source, source_tok = _source(d, outer if outer is not None else tok)
     # The parser sometimes joins paragraphs into one tree: a complement in another paragraph is not content.
     cue_at = tok.idx
     spans = [(s, e) for s, e in spans if "\n" not in d.text[min(e, cue_at):max(s, cue_at)] and
@@ -634,7 +749,8 @@ def _verb_attribution(d: _Doc, tok, entry) -> Optional[Found]:
     return Found(cue=cue, parts=parts, source=source, cue_token=tok.i, source_token=source_tok,
                  cls=entry.cls, how=f"{entry.cls} verb '{tok.lemma_}' with {how}",
                  extra={"split": _starts_own_clause(tok, source_tok),
-                        "ancestors": {tok.head.i} if tok.dep_ == "conj" else {t.i for t in tok.ancestors}})
+                        "ancestors": {outer.i} if outer is not None else
+                        {tok.head.i} if tok.dep_ == "conj" else {t.i for t in tok.ancestors}})
 
 
 def _according_to(d: _Doc, tok) -> Optional[Found]:
@@ -757,6 +873,10 @@ def _survey_phrase(d: _Doc, tok) -> Optional[Found]:
     pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
     if pobj is None or pobj.lower_ not in SURVEY_NOUNS or tok.dep_ != "prep":
         return None
+    if pobj.lower_ in ("polls", "polling", "surveys") and not any(
+            c.pos_ == "PROPN" or c.dep_ in ("compound", "relcl", "acl") or c.lower_ in ("latest", "recent", "new")
+            for c in pobj.children):
+        return None  # "trails her in the polls", "leading in national polls": standing, not one poll's finding
     head = tok.head
     if head.pos_ not in ("VERB", "AUX"):
         return None
@@ -792,6 +912,10 @@ def _survey_phrase(d: _Doc, tok) -> Optional[Found]:
                  source_token=pobj.i, cls="evidence", how="'in a poll' phrase")
 
 
+# Verbs whose subject holds the view, voices the criticism or gives the support named by their object noun.
+LIGHT_HOLDERS = {"have", "express", "voice", "raise", "offer", "give", "lodge", "level", "share", "air", "throw"}
+
+
 def _noun_attribution(d: _Doc, tok, entry) -> Optional[Found]:
     """'his warning that ...', 'the statement that ...': a cue noun with a that-clause."""
     clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl") and
@@ -810,6 +934,13 @@ def _noun_attribution(d: _Doc, tok, entry) -> Optional[Found]:
         # "his calls for a ceasefire", "her support for the bill": the preposition's object.
         prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in entry.preps and c.i == tok.i + 1),
                     None)
+        if prep is None and tok.dep_ == "dobj" and tok.i + 1 < len(d.doc):
+            # "voiced sharp criticism of the plan": the parser hangs the noun's preposition on the verb.
+            nxt = d.doc[tok.i + 1]
+            if nxt.dep_ == "prep" and nxt.head.i == tok.head.i and nxt.lower_ in entry.preps:
+                prep = nxt
+                if poss is None and tok.head.lemma_.lower() in LIGHT_HOLDERS:
+                    poss = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
         pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
         if pobj is None:
             return None
@@ -858,6 +989,14 @@ def _colon_attribution(d: _Doc, qi: int) -> Optional[Found]:
     sent = colon.sent
     root = sent.root
     subj = next((c for c in root.children if c.dep_ in SUBJECTS), None) if root.i < colon.i else None
+    if subj is None and colon.i > sent.start:
+        # The parser made the quotation the sentence's root: the clause before the colon is the one
+        # whose subject speaks ("Senator X delivered a blunt message to Y: “...”").
+        head = doc[colon.i - 1]
+        while head.head.i != head.i and sent.start <= head.head.i < colon.i:
+            head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in head.children if c.dep_ == "nsubj" and c.i < head.i), None)
     if subj is not None:
         source, source_tok = d.chars(subj.left_edge.i, subj.right_edge.i), subj.i
     elif colon.i > sent.start and colon.i - sent.start <= 6:
@@ -893,8 +1032,8 @@ def _label_colons(d: _Doc) -> list[Found]:
             continue
         span = d.doc.char_span(p_start + (len(text[p_start:colon]) - len(text[p_start:colon].lstrip())), colon,
                                alignment_mode="expand")
-        if span is None or any(t.tag_ in FINITE_TAGS for t in span):
-            continue
+        if span is None or any(t.tag_ in FINITE_TAGS for t in span) or span[0].tag_ == "VB":
+            continue  # a finite verb or an imperative ("Follow X on Twitter:") is no speaker's name
         src_start = span.start_char
         src_end = colon
         low = text[src_start:src_end]
@@ -1027,7 +1166,20 @@ SCORES = {"speech": 0.85, "thought": 0.7, "intent": 0.7, "stance": 0.65, "eviden
 def _cue_hashes(vocab, n_entries: int) -> frozenset:
     """Hashes of the cue lemmas (and of "according") in a vocab's string store."""
     strings = vocab.strings
-    return frozenset(strings.add(w) for w in {lemma for lemma, _ in cues()} | {"according", "in"} | HEARSAY_ADVERBS)
+    return frozenset(strings.add(w) for w in {lemma for lemma, _ in cues()} | {"according", "in"} | HEARSAY_ADVERBS |
+                     STATEMENT_NOUNS)
+
+
+def _noun_copula(d: _Doc, tok) -> Optional[Found]:
+    """'Her view is that ...', 'His advice was simple: ...' (quotes/noun_copula.py)."""
+    got = noun_copula(d, tok, d.chars, _finish_parts)
+    if got is None:
+        return None
+    cue, parts, source, source_tok = got
+    entry = cues().get((tok.lemma_.lower(), "NOUN"))
+    cls = entry.cls if entry is not None else "speech"
+    return Found(cue=cue, parts=parts, source=source, cue_token=tok.i, source_token=source_tok, cls=cls,
+                 how=f"{cls} noun '{tok.lemma_}' as the subject of 'be'")
 
 
 def _candidate_indices(doc, lex) -> list[int]:
@@ -1069,6 +1221,11 @@ def find_attributions(doc, text: Optional[str] = None) -> list[Found]:
             continue
         if pos not in ("VERB", "NOUN", "ADJ"):
             continue
+        if pos == "NOUN" and tok.dep_ == "nsubj" and tok.lemma_.lower() in STATEMENT_NOUNS:
+            f = _noun_copula(d, tok)
+            if f is not None:
+                found.append(f)
+                continue
         entry = lex.get((tok.lemma_.lower(), pos))
         if entry is None:
             continue
