@@ -13,11 +13,22 @@ JAN = dt.date(2019, 1, 15)  # a Tuesday in January
 
 
 @pytest.fixture(scope="module")
-def times(nlp):
-    """times(text, dct) -> {expression text: Resolved}."""
+def time_only_nlp():
+    """The spaCy components a run of the time stage alone loads: tags and sentences, no parse, no lemmas."""
+    from dateline.pipeline import Pipeline
+    from dateline.settings import load_config
+
+    return Pipeline.from_config(load_config(pipeline=["time"])).nlp
+
+
+@pytest.fixture(scope="module", params=["full", "time-only"])
+def times(request, nlp, time_only_nlp):
+    """times(text, dct) -> {expression text: Resolved}; every test runs with the full pipeline (the
+    tense from the dependency parse) and with the time stage's own (the tense from tags alone)."""
+    model = nlp if request.param == "full" else time_only_nlp
 
     def _times(text: str, dct: dt.date | None = SAT):
-        return {f.text: f.resolved for f in tag(nlp(text), dct)}
+        return {f.text: f.resolved for f in tag(model(text), dct)}
 
     return _times
 
