@@ -25,13 +25,14 @@ def time_refs(record: Record, found: list[Found]) -> list[TimeRef]:
 
 
 # The tagger reads only the Doc (never the record's sentences or mentions), so the stage runs on its
-# own (`--stages time`) without the nlp stage and so without spaCy's NER. It needs Penn tags (numbers,
-# proper nouns, "may" the modal, the verb group that gives the tense) and sentence starts (a
-# capitalised month inside a sentence), so a run of this stage alone loads no parser, attribute_ruler
-# or lemmatizer (they were 60% of such a run's time). When another stage has the parse and lemmas
-# loaded, the tagger uses them instead: the governing verb is then read from the dependency tree.
+# own (`--stages time`) without the nlp stage and so without spaCy's NER. It needs only Penn tags
+# (numbers, proper nouns, "may" the modal, the verb group that gives the tense; sentence ends are
+# read from them too), so a run of this stage alone loads tok2vec and the tagger: no parser,
+# attribute_ruler, lemmatizer or senter (they were half of such a run's time). When other stages have
+# the parse, lemmas and sentences loaded, the tagger uses them: the governing verb is then read from
+# the dependency tree.
 @register("time", "dateline.time.v1", requires=("article", "doc"), assigns=("times",),
-          spacy=("token.tag", "doc.sents"),
+          spacy=("token.tag",), spacy_optional=("token.dep", "token.head", "token.lemma", "doc.sents"),
           description="TimeML tagger: DATE/TIME/DURATION/SET expressions resolved against the publication "
                       "date, direction from the tense of the governing verb")
 def make_time_stage(config: dict):

@@ -20,7 +20,7 @@ import yaml
 from . import calendar as cal
 from .normalize import Anchor, Context, Item, Resolved, interpret
 from .tense import Tense, tense_from_tags, tense_of
-from .tokens import HERE, Lexicon, classify_doc, lexicon
+from .tokens import HERE, Lexicon, classify_doc, lexicon, sentence_bounds
 
 # "in 2009 and 2010 ..." : after these words a four-digit number is a year even before a plural noun
 _YEAR_PREPOSITIONS = {"in", "since", "until", "till", "by", "during", "before", "after", "through"}
@@ -170,16 +170,15 @@ def resolve_token_spans(doc, spans: list[tuple[int, int, str]], dct: Optional[dt
     out: list[Found] = []
     sent_start, sent_end = 0, -1
     parsed = doc.has_annotation("DEP")
-    has_sents = doc.has_annotation("SENT_START")
+    sentences = iter(sentence_bounds(doc)) if spans else iter(())
     for s, e, name in spans:
         if trim:
             kept = _keep(doc, codes, s, e, parsed)
             if kept is None:
                 continue
             s, e = kept
-        if s >= sent_end:  # tokens are visited in order, so one walk per sentence
-            sent = doc[s].sent if has_sents else doc[:]
-            sent_start, sent_end = sent.start, sent.end
+        while s >= sent_end:  # spans are visited in order, so one walk through the sentences
+            sent_start, sent_end = next(sentences, (sent_end, len(doc)))
         ctx.sent_start = sent_start
         items = [Item(doc[i], codes[i], values[i]) for i in range(s, e)]
         res = interpret(items, ctx, _tense_fn(doc, s, e, lex, parsed, (sent_start, sent_end)))
