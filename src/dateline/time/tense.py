@@ -105,6 +105,8 @@ def verb_tense(verb, future_heads: frozenset[str], reporting: frozenset[str], de
     # "going to meet", "plans to meet", "is expected to meet", "agreed to meet"
     if verb.dep_ == "xcomp" and lemma(verb.head) in future_heads:
         return Tense(FUTURE, text, verb.head.text)
+    if verb.dep_ == "xcomp" and "to" in lowers and verb.head.tag_ in ("VBZ", "VBP", "VBD") and lemma(verb.head) == "be":
+        return Tense(FUTURE, text, f"{verb.head.text} to")  # "the council is to vote on Friday": a plan
     if lemma(verb) in ("go",) and any(c.dep_ == "xcomp" for c in verb.children):
         return Tense(FUTURE, text, "going to")
     if "would" in lowers:
@@ -279,9 +281,13 @@ def _chain_tense(doc, groups: list[_Group], g: int, c: int, lex, sent_start: int
         if lem == "be":
             return Tense(None, text, text)  # the copula says nothing of when
         return Tense(PRESENT, text, text)
-    if verb.tag_ == "VB" and not lowers and not chain.to and c == 0 \
-            and all(t.is_punct for t in doc[sent_start:group.start]):
-        return Tense(FUTURE, text, "imperative")  # "Call me on Sunday": an imperative asks for later
+    if verb.tag_ == "VB" and not lowers and not chain.to and c == 0:
+        if all(t.is_punct for t in doc[sent_start:group.start]):
+            return Tense(FUTURE, text, "imperative")  # "Call me on Sunday": an imperative asks for later
+        if g > 0 and depth < 2 and doc[group.start - 1].tag_ == "CC":
+            # "will meet and sign the accord on Monday", "managed to cap the well and stop the spill in
+            # July": a coordinated bare verb shares the auxiliaries of the verb before it
+            return _chain_tense(doc, groups, g - 1, len(groups[g - 1].chains) - 1, lex, sent_start, depth + 1)
     if verb.tag_ == "VB" and chain.to:
         if head is not None:  # "... decided to meet": the chain it hangs on
             h = _chain_tense(doc, groups, g, c - 1, lex, sent_start, depth + 1)
@@ -310,8 +316,8 @@ def tense_from_tags(doc, s: int, e: int, lex, sent_start: int, sent_end: int) ->
 
     The governing verb group is the nearest one before the expression in its clause, else the
     nearest after it in the clause ("Diplomats on Monday met"), else the nearest before it in the
-    sentence ("... met on Monday and Tuesday"), else the nearest after it ("Last week, rebels
-    shelled ...")."""
+    sentence ("... met on Monday and Tuesday"), else the nearest after it past a comma ("Last week,
+    rebels shelled ...")."""
     prev = doc[s - 1] if s > sent_start else None
     if prev is not None and prev.lower_ == "since":
         return Tense(PAST, None, "since")
@@ -331,8 +337,9 @@ def tense_from_tags(doc, s: int, e: int, lex, sent_start: int, sent_end: int) ->
         k = after[0]
     elif before:
         k = before[-1]
-    elif after:
-        k = after[0]
+    elif after and any(t.tag_ == "," for t in doc[e:groups[after[0]].start]):
+        k = after[0]  # a fronted adjunct: "Last week, rebels shelled ..."; not a subject ("the downfall in
+        # August and now his death will go ...")
     else:
         return Tense(None)
     # "agreed to plead guilty on Thursday": the nearest verb, the infinitive; "on Thursday agreed to
