@@ -57,6 +57,7 @@ def test_weekday_arrangements_and_plans_point_forward(times):
     ("The vote, which will be held on Tuesday, was announced by the council.", "Tuesday", "2018-08-21"),
     ("The council met in June and the new rules took effect in July.", "July", "2018-07"),
     ("The council is to vote on Friday, officials said.", "Friday", "2018-08-24"),  # "is to": a plan
+    ("The report says that on Thursday, the ministers will sign the accord.", "Thursday", "2018-08-23"),
     ("The ruling was postponed until Friday.", "Friday", "2018-08-24"),
     ("The office has stayed closed since Monday.", "Monday", "2018-08-13"),
 ])

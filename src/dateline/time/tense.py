@@ -315,8 +315,9 @@ def tense_from_tags(doc, s: int, e: int, lex, sent_start: int, sent_end: int) ->
     """Tense for the expression at tokens ``s:e`` of an unparsed Doc, in the sentence ``sent_start:sent_end``.
 
     The governing verb group is the nearest one before the expression in its clause, else the
-    nearest after it in the clause ("Diplomats on Monday met"), else the nearest before it in the
-    sentence ("... met on Monday and Tuesday"), else the nearest after it past a comma ("Last week,
+    nearest after it in the clause ("Diplomats on Monday met"), else, for a fronted adjunct, the first
+    after the comma that closes it ("... said that on Monday, rebels shelled ..."), else the nearest
+    before it in the sentence ("... met on Monday and Tuesday"), else the nearest after it past a comma ("Last week,
     rebels shelled ...")."""
     prev = doc[s - 1] if s > sent_start else None
     if prev is not None and prev.lower_ == "since":
@@ -331,9 +332,16 @@ def tense_from_tags(doc, s: int, e: int, lex, sent_start: int, sent_end: int) ->
         verb = groups[before[-1]].chains[-1].verbs[-1]
         if lemma(verb) in lex.postpone_verbs:
             return Tense(FUTURE, verb.text, f"{verb.text} {prev.text}")  # "postponed until Saturday"
+    # a clause of its own at the start of the sentence or after "that", "because" ... and closed by a
+    # comma is a fronted adjunct: "... reveals that in late April, the office denied ..."
+    fronted = right < sent_end and doc[right].tag_ == "," and (
+        all(t.is_punct for t in doc[sent_start:left])
+        or (doc[left - 1].tag_ == "IN" and doc[left - 1].lower_ in _SUBORDINATORS))
     if before and groups[before[-1]].start >= left:
         k = before[-1]
     elif after and groups[after[0]].end <= right:
+        k = after[0]
+    elif fronted and after:
         k = after[0]
     elif before:
         k = before[-1]
