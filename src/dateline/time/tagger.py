@@ -137,7 +137,7 @@ def _keep(doc, codes: str, s: int, e: int, parsed: bool = True) -> Optional[tupl
     return s, e
 
 
-def _tense_fn(doc, s: int, e: int, lex: Lexicon, parsed: bool, sent: tuple[int, int]):
+def _tense_fn(doc, s: int, e: int, lex: Lexicon, parsed: bool, sent: tuple[int, int], groups: dict):
     cache: list[Tense] = []
 
     def get() -> Tense:
@@ -145,7 +145,7 @@ def _tense_fn(doc, s: int, e: int, lex: Lexicon, parsed: bool, sent: tuple[int, 
             if parsed:
                 cache.append(tense_of(doc[s:e].root, lex))
             else:  # no parser loaded (the time stage alone): the verb group of the clause, from tags
-                cache.append(tense_from_tags(doc, s, e, lex, *sent))
+                cache.append(tense_from_tags(doc, s, e, lex, *sent, cache=groups))
         return cache[0]
 
     return get
@@ -171,6 +171,7 @@ def resolve_token_spans(doc, spans: list[tuple[int, int, str]], dct: Optional[dt
     sent_start, sent_end = 0, -1
     parsed = doc.has_annotation("DEP")
     sentences = iter(sentence_bounds(doc)) if spans else iter(())
+    groups: dict = {}  # verb groups by sentence, for the tense read from tags
     for s, e, name in spans:
         if trim:
             kept = _keep(doc, codes, s, e, parsed)
@@ -181,7 +182,7 @@ def resolve_token_spans(doc, spans: list[tuple[int, int, str]], dct: Optional[dt
             sent_start, sent_end = next(sentences, (sent_end, len(doc)))
         ctx.sent_start = sent_start
         items = [Item(doc[i], codes[i], values[i]) for i in range(s, e)]
-        res = interpret(items, ctx, _tense_fn(doc, s, e, lex, parsed, (sent_start, sent_end)))
+        res = interpret(items, ctx, _tense_fn(doc, s, e, lex, parsed, (sent_start, sent_end), groups))
         if res is None:
             continue
         if res.mod is None and res.type in ("DURATION", "DATE"):

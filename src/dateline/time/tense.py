@@ -311,7 +311,8 @@ def _chain_tense(doc, groups: list[_Group], g: int, c: int, lex, sent_start: int
     return Tense(None, text, None)
 
 
-def tense_from_tags(doc, s: int, e: int, lex, sent_start: int, sent_end: int) -> Tense:
+def tense_from_tags(doc, s: int, e: int, lex, sent_start: int, sent_end: int,
+                    cache: Optional[dict] = None) -> Tense:
     """Tense for the expression at tokens ``s:e`` of an unparsed Doc, in the sentence ``sent_start:sent_end``.
 
     The governing verb group is the nearest one before the expression in its clause, else the
@@ -322,7 +323,12 @@ def tense_from_tags(doc, s: int, e: int, lex, sent_start: int, sent_end: int) ->
     prev = doc[s - 1] if s > sent_start else None
     if prev is not None and prev.lower_ == "since":
         return Tense(PAST, None, "since")
-    groups = verb_groups(doc, sent_start, sent_end)
+    if cache is None:
+        groups = verb_groups(doc, sent_start, sent_end)
+    else:  # one Doc's sentences, each read once however many expressions it holds
+        groups = cache.get((sent_start, sent_end))
+        if groups is None:
+            groups = cache[(sent_start, sent_end)] = verb_groups(doc, sent_start, sent_end)
     if not groups:
         return Tense(None)
     left, right = _clause(doc, s, e, sent_start, sent_end)

@@ -132,10 +132,15 @@ def sentence_bounds(doc) -> list[tuple[int, int]]:
     given earlier in the sentence", so a run of the stage alone loads no sentence component."""
     if doc.has_annotation("SENT_START"):
         return [(s.start, s.end) for s in doc.sents]
+    from spacy.attrs import IS_SPACE, TAG
+
+    # one array read, then only the few candidate tokens as Token objects
+    strings = doc.vocab.strings
+    ends = {strings.add(t) for t in (".", *_CLOSING)}
     bounds = []
     start = 0
-    for i in range(len(doc)):
-        if _ends_sentence(doc, i) and i + 1 > start:
+    for i, (t, space) in enumerate(doc.to_array([TAG, IS_SPACE]).tolist()):
+        if (t in ends or space) and _ends_sentence(doc, i):
             bounds.append((start, i + 1))
             start = i + 1
     if start < len(doc):
