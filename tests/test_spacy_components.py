@@ -43,11 +43,13 @@ def small_config(lemmatizer_mode: str = "rule") -> dict:
     }
 
 
-def test_time_needs_keep_the_parse_and_lemmas_and_leave_out_ner():
-    plan = plan_components(small_config(), registry()["dateline.time.v1"].spacy)
-    assert plan.keep == ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
-    assert set(plan.exclude) == {"senter", "ner"}
+def test_time_needs_only_tags_and_leaves_out_the_parse_and_ner():
+    spec = registry()["dateline.time.v1"]
+    plan = plan_components(small_config(), spec.spacy)
+    assert plan.keep == ("tok2vec", "tagger")
+    assert set(plan.exclude) == {"parser", "senter", "attribute_ruler", "lemmatizer", "ner"}
     assert plan.enable == () and not plan.add_sentencizer
+    assert "token.dep" in spec.spacy_optional  # used when another stage has the parser loaded
 
 
 def test_sentences_without_a_parse_come_from_the_senter():
@@ -99,7 +101,9 @@ def time_only() -> Pipeline:
 
 
 def test_loaded_components_for_the_time_stage(time_only, pipeline):
-    assert time_only.nlp.pipe_names == ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"]
+    # tags alone: the tense is read from the verb group and sentence ends from the tags (the parse,
+    # lemmas and sentences are used only when another stage has them loaded)
+    assert time_only.nlp.pipe_names == ["tok2vec", "tagger"]
     assert "ner" not in time_only.nlp.component_names  # excluded: not even loaded
     assert "ner" in pipeline.nlp.pipe_names and "parser" in pipeline.nlp.pipe_names
     assert "senter" not in pipeline.nlp.component_names  # the parser gives the sentences
@@ -176,7 +180,7 @@ def test_main_process_of_a_run_does_not_import_spacy():
 # one must declare it, or `--stages` runs would load a model without it.
 _READS = {
     r"\.tag_?\b|\bTAG\b": "token.tag",
-    r"\.pos_?\b|\bPOS\b": "token.pos",
+    r"\.pos_?\b|(?<!\")\bPOS\b(?!\")": "token.pos",  # "POS" in quotes is the Penn tag of "'s"
     r"\.lemma_?\b|\bLEMMA\b": "token.lemma",
     r"\.dep_?\b|\bDEP\b|\.head\b|\.children\b|\.subtree\b|\.ancestors\b|\.lefts\b|\.rights\b": "token.dep",
     r"\.sents?\b|\.is_sent_start\b|SENT_START": "doc.sents",
@@ -195,7 +199,8 @@ def test_declared_annotations_cover_what_the_stage_package_reads(stage):
     files = [p for p in package.glob("*.py") if (stage, p.name) != ("nlp", "model.py")]  # the loader itself
     source = "\n".join(p.read_text(encoding="utf-8") for p in files)
     source = re.sub(r"#[^\n]*|\"\"\"[\s\S]*?\"\"\"", "", source)  # comments and docstrings
-    declared = set(registry()[f"dateline.{stage}.v1"].spacy)
+    spec = registry()[f"dateline.{stage}.v1"]
+    declared = set(spec.spacy) | set(spec.spacy_optional)
     if "token.ent_type" in declared:
         declared.add("doc.ents")
     read = {ann for pattern, ann in _READS.items() if re.search(pattern, source)}

@@ -13,11 +13,22 @@ JAN = dt.date(2019, 1, 15)  # a Tuesday in January
 
 
 @pytest.fixture(scope="module")
-def times(nlp):
-    """times(text, dct) -> {expression text: Resolved}."""
+def time_only_nlp():
+    """The spaCy components a run of the time stage alone loads: tags and sentences, no parse, no lemmas."""
+    from dateline.pipeline import Pipeline
+    from dateline.settings import load_config
+
+    return Pipeline.from_config(load_config(pipeline=["time"])).nlp
+
+
+@pytest.fixture(scope="module", params=["full", "time-only"])
+def times(request, nlp, time_only_nlp):
+    """times(text, dct) -> {expression text: Resolved}; every test runs with the full pipeline (the
+    tense from the dependency parse) and with the time stage's own (the tense from tags alone)."""
+    model = nlp if request.param == "full" else time_only_nlp
 
     def _times(text: str, dct: dt.date | None = SAT):
-        return {f.text: f.resolved for f in tag(nlp(text), dct)}
+        return {f.text: f.resolved for f in tag(model(text), dct)}
 
     return _times
 
@@ -37,6 +48,25 @@ def test_weekday_arrangements_and_plans_point_forward(times):
     assert times("The envoys are meeting on Tuesday.")["Tuesday"].value == "2018-08-21"
     assert times("The two sides agreed to resume talks on Monday.")["Monday"].value == "2018-08-20"
     assert times("The ministers plan to sign the accord on Thursday.")["Thursday"].value == "2018-08-23"
+
+
+@pytest.mark.parametrize("text, expression, value", [
+    ("Diplomats on Wednesday met in Geneva.", "Wednesday", "2018-08-15"),  # the verb after, same clause
+    ("On Wednesday, the ministers will sign the accord.", "Wednesday", "2018-08-22"),  # a fronted adjunct
+    ("The ministers will meet and sign the accord on Thursday.", "Thursday", "2018-08-23"),  # shared "will"
+    ("The vote, which will be held on Tuesday, was announced by the council.", "Tuesday", "2018-08-21"),
+    ("The council met in June and the new rules took effect in July.", "July", "2018-07"),
+    ("The council is to vote on Friday, officials said.", "Friday", "2018-08-24"),  # "is to": a plan
+    ("The report says that on Thursday, the ministers will sign the accord.", "Thursday", "2018-08-23"),
+    ("The ruling was postponed until Friday.", "Friday", "2018-08-24"),
+    ("The office has stayed closed since Monday.", "Monday", "2018-08-13"),
+])
+def test_the_governing_verb_of_the_clause_gives_the_direction(times, text, expression, value):
+    assert times(text)[expression].value == value
+
+
+def test_a_plan_stated_with_an_adjective_points_forward(times):
+    assert times("The report is due to be published in May.", JAN)["May"].value == "2019-05"
 
 
 def test_weekday_named_on_the_publication_day_is_that_day(times):
@@ -168,3 +198,15 @@ def test_publication_dates_at_the_calendar_edges_do_not_crash(nlp, dct):
     found = tag(nlp("Yesterday, last week and two days later; next year, on Monday, in the 1990s."), dct)
     assert found  # the spans are kept; values that fall off the calendar are None
     assert all(f.resolved.value is None or isinstance(f.resolved.value, str) for f in found)
+
+
+def test_without_a_parse_sentences_and_lemmas_come_from_the_tags(time_only_nlp):
+    from dateline.time.tense import lemma
+    from dateline.time.tokens import sentence_bounds
+
+    doc = time_only_nlp("Talks were delayed. The envoys said on Monday that they planned to return.")
+    assert not doc.has_annotation("DEP") and not doc.has_annotation("SENT_START")
+    assert [doc[s:e].text for s, e in sentence_bounds(doc)] == [
+        "Talks were delayed.", "The envoys said on Monday that they planned to return."]
+    by_text = {t.text: lemma(t) for t in doc}
+    assert (by_text["delayed"], by_text["said"], by_text["planned"], by_text["were"]) == ("delay", "say", "plan", "be")

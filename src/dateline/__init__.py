@@ -108,14 +108,15 @@ def export(table: str, format: str, output: str, db: Optional[str] = None) -> in
 
 
 def stages(config_file: Optional[str] = None) -> list[dict]:
-    """The configured stages in order, with what each needs and sets, the spaCy annotations it reads, and
-    whether it is built yet."""
+    """The configured stages in order, with what each needs and sets, the spaCy annotations it reads (and
+    those it uses only when another stage has them loaded), and whether it is built yet."""
     from .pipeline import resolve
     from .settings import load_config
 
     config = load_config(config_file)
     return [{"stage": s.stage, "impl": s.impl, "requires": list(s.requires), "assigns": list(s.assigns),
-             "spacy": None if s.spacy is None else list(s.spacy), "built": s.implemented,
+             "spacy": None if s.spacy is None else list(s.spacy), "spacy_optional": list(s.spacy_optional),
+             "built": s.implemented,
              "description": s.description}
             for s in resolve(list(config["pipeline"]), dict(config.get("stages", {})))]
 

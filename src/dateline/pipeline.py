@@ -41,6 +41,10 @@ class StageSpec:
     # spaCy annotations the stage reads from the Doc, in spaCy's names; None: not declared, so
     # the whole spaCy pipeline is loaded for it
     spacy: Optional[tuple[str, ...]] = None
+    # annotations the stage uses when another stage has them loaded and does without otherwise
+    # (the time stage reads the tense from the parse when there is one, from tags when not);
+    # nothing is loaded for them
+    spacy_optional: tuple[str, ...] = ()
 
 
 _REGISTRY: dict[str, StageSpec] = {}
@@ -57,24 +61,28 @@ _STAGE_MODULES = (
 
 
 def register(stage: str, impl: str, *, requires: Iterable[str], assigns: Iterable[str],
-             description: str, implemented: bool = True, spacy: Optional[Iterable[str]] = None):
+             description: str, implemented: bool = True, spacy: Optional[Iterable[str]] = None,
+             spacy_optional: Iterable[str] = ()):
     """Decorator that registers a stage factory ``factory(config) -> stage function``.
 
     ``spacy`` lists the annotations the stage reads from the spaCy Doc, e.g. ``("token.tag",
     "token.dep", "doc.sents")`` (names in :data:`dateline.nlp.model.ANNOTATIONS`); leave it out and
-    every component of the model is loaded when the stage runs.
+    every component of the model is loaded when the stage runs. ``spacy_optional`` lists those it
+    reads only when present (``doc.has_annotation``): they are not loaded for the stage.
     """
-    if spacy is not None:
+    spacy_optional = tuple(spacy_optional)
+    if spacy is not None or spacy_optional:
         from .nlp.model import ANNOTATIONS
 
-        unknown = sorted(set(spacy) - ANNOTATIONS)
+        unknown = sorted((set(spacy or ()) | set(spacy_optional)) - ANNOTATIONS)
         if unknown:
             raise ValueError(f"stage {impl!r} declares unknown spaCy annotations {unknown}; "
                              f"known: {sorted(ANNOTATIONS)}")
 
     def wrap(factory: Callable[[dict], StageFn]) -> Callable[[dict], StageFn]:
         _REGISTRY[impl] = StageSpec(stage, impl, tuple(requires), tuple(assigns), factory,
-                                    description, implemented, None if spacy is None else tuple(spacy))
+                                    description, implemented, None if spacy is None else tuple(spacy),
+                                    spacy_optional)
         return factory
 
     return wrap

@@ -25,12 +25,14 @@ def time_refs(record: Record, found: list[Found]) -> list[TimeRef]:
 
 
 # The tagger reads only the Doc (never the record's sentences or mentions), so the stage runs on its
-# own (`--stages time`) without the nlp stage and so without spaCy's NER. It reads Penn tags (numbers,
-# proper nouns, "may" the modal), the dependency parse and verb lemmas (the tense of the governing
-# verb: without the parse, value accuracy on TempEval-3 dev falls from 0.937 to 0.825) and sentence
-# starts (a capitalised month inside a sentence).
+# own (`--stages time`) without the nlp stage and so without spaCy's NER. It needs only Penn tags
+# (numbers, proper nouns, "may" the modal, the verb group that gives the tense; sentence ends are
+# read from them too), so a run of this stage alone loads tok2vec and the tagger: no parser,
+# attribute_ruler, lemmatizer or senter (they were half of such a run's time). When other stages have
+# the parse, lemmas and sentences loaded, the tagger uses them: the governing verb is then read from
+# the dependency tree.
 @register("time", "dateline.time.v1", requires=("article", "doc"), assigns=("times",),
-          spacy=("token.tag", "token.lemma", "token.dep", "token.head", "doc.sents"),
+          spacy=("token.tag",), spacy_optional=("token.dep", "token.head", "token.lemma", "doc.sents"),
           description="TimeML tagger: DATE/TIME/DURATION/SET expressions resolved against the publication "
                       "date, direction from the tense of the governing verb")
 def make_time_stage(config: dict):

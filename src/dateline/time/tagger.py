@@ -19,8 +19,8 @@ import yaml
 
 from . import calendar as cal
 from .normalize import Anchor, Context, Item, Resolved, interpret
-from .tense import Tense, tense_of
-from .tokens import HERE, Lexicon, classify_doc, lexicon
+from .tense import Tense, tense_from_tags, tense_of
+from .tokens import HERE, Lexicon, classify_doc, lexicon, sentence_bounds
 
 # "in 2009 and 2010 ..." : after these words a four-digit number is a year even before a plural noun
 _YEAR_PREPOSITIONS = {"in", "since", "until", "till", "by", "during", "before", "after", "through"}
@@ -76,7 +76,23 @@ def find_spans(doc, codes: str) -> list[tuple[int, int, str]]:
     return spans
 
 
-def _keep(doc, codes: str, s: int, e: int) -> Optional[tuple[int, int]]:
+def _counts_a_plural(doc, tok, prev, parsed: bool) -> bool:
+    """"2000 troops": the number modifies a plural noun after it, with no determiner before the number
+    ("the 2000 elections" is a year). From the parse when there is one, else from the tags: the plural
+    noun follows, directly or after one adjective ("1500 armed fighters")."""
+    if parsed:
+        return tok.dep_ == "nummod" and tok.head.tag_ == "NNS" and tok.head.i > tok.i \
+            and not any(c.dep_ in ("det", "poss") and c.i < tok.i for c in tok.head.children)
+    if prev is not None and prev.tag_ in ("DT", "PDT", "PRP$", "POS"):
+        return False
+    n = len(doc)
+    nxt = doc[tok.i + 1] if tok.i + 1 < n else None
+    if nxt is not None and nxt.tag_.startswith("JJ") and tok.i + 2 < n:
+        nxt = doc[tok.i + 2]
+    return nxt is not None and nxt.tag_ == "NNS"
+
+
+def _keep(doc, codes: str, s: int, e: int, parsed: bool = True) -> Optional[tuple[int, int]]:
     """Filters for matches that are not time expressions; may trim the span. None drops it."""
     # trailing comma or hyphen never belongs to the expression
     while e > s and codes[e - 1] in ",-":
@@ -106,9 +122,7 @@ def _keep(doc, codes: str, s: int, e: int) -> Optional[tuple[int, int]]:
         tok = doc[s]
         # "2000 troops", "1500 fighters": a count of a plural noun, not a year
         prev = doc[s - 1] if s > 0 else None
-        if tok.dep_ == "nummod" and tok.head.tag_ == "NNS" and tok.head.i > tok.i \
-                and not any(c.dep_ in ("det", "poss") and c.i < tok.i for c in tok.head.children) \
-                and not (prev is not None and prev.lower_ in _YEAR_PREPOSITIONS):
+        if _counts_a_plural(doc, tok, prev, parsed) and not (prev is not None and prev.lower_ in _YEAR_PREPOSITIONS):
             return None
         if prev is not None and prev.text in ("$", "€", "£", "#", "No.", "no."):
             return None
@@ -123,13 +137,15 @@ def _keep(doc, codes: str, s: int, e: int) -> Optional[tuple[int, int]]:
     return s, e
 
 
-def _tense_fn(doc, s: int, e: int, lex: Lexicon):
+def _tense_fn(doc, s: int, e: int, lex: Lexicon, parsed: bool, sent: tuple[int, int], groups: dict):
     cache: list[Tense] = []
 
     def get() -> Tense:
         if not cache:
-            root = doc[s:e].root
-            cache.append(tense_of(root, lex))
+            if parsed:
+                cache.append(tense_of(doc[s:e].root, lex))
+            else:  # no parser loaded (the time stage alone): the verb group of the clause, from tags
+                cache.append(tense_from_tags(doc, s, e, lex, *sent, cache=groups))
         return cache[0]
 
     return get
@@ -153,18 +169,20 @@ def resolve_token_spans(doc, spans: list[tuple[int, int, str]], dct: Optional[dt
     ctx = Context(dct=dct)
     out: list[Found] = []
     sent_start, sent_end = 0, -1
+    parsed = doc.has_annotation("DEP")
+    sentences = iter(sentence_bounds(doc)) if spans else iter(())
+    groups: dict = {}  # verb groups by sentence, for the tense read from tags
     for s, e, name in spans:
         if trim:
-            kept = _keep(doc, codes, s, e)
+            kept = _keep(doc, codes, s, e, parsed)
             if kept is None:
                 continue
             s, e = kept
-        if s >= sent_end:  # tokens are visited in order, so one walk per sentence
-            sent = doc[s].sent if doc.has_annotation("SENT_START") else doc[:]
-            sent_start, sent_end = sent.start, sent.end
+        while s >= sent_end:  # spans are visited in order, so one walk through the sentences
+            sent_start, sent_end = next(sentences, (sent_end, len(doc)))
         ctx.sent_start = sent_start
         items = [Item(doc[i], codes[i], values[i]) for i in range(s, e)]
-        res = interpret(items, ctx, _tense_fn(doc, s, e, lex))
+        res = interpret(items, ctx, _tense_fn(doc, s, e, lex, parsed, (sent_start, sent_end), groups))
         if res is None:
             continue
         if res.mod is None and res.type in ("DURATION", "DATE"):

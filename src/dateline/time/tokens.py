@@ -102,6 +102,52 @@ def classify_digits(text: str) -> tuple[str, Any]:
     return OTHER, None
 
 
+_CLOSING = frozenset({"''", "-RRB-"})  # a closing quote or bracket after the full stop ends the sentence too
+
+
+def _ends_sentence(doc, i: int) -> bool:
+    """Whether a sentence ends after token ``i`` by the tags alone: sentence-final punctuation (Penn
+    tag ".", with any closing quotes or brackets after it) or a line break."""
+    tok = doc[i]
+    if tok.is_space:
+        return "\n" in tok.text
+    if i + 1 < len(doc) and doc[i + 1].tag_ in _CLOSING:
+        return False
+    while i >= 0 and doc[i].tag_ in _CLOSING:
+        i -= 1
+    return i >= 0 and doc[i].tag_ == "."
+
+
+def starts_sentence(tok) -> bool:
+    """``tok.is_sent_start`` where a component set sentences, else read from the tags (:func:`sentence_bounds`)."""
+    known = tok.is_sent_start
+    if known is not None:
+        return known
+    return tok.i == 0 or _ends_sentence(tok.doc, tok.i - 1)
+
+
+def sentence_bounds(doc) -> list[tuple[int, int]]:
+    """Token bounds of the sentences: spaCy's when a component set them (the parser, senter), else
+    from the tags. The time stage needs no more: its sentences bound the clause search and "the year
+    given earlier in the sentence", so a run of the stage alone loads no sentence component."""
+    if doc.has_annotation("SENT_START"):
+        return [(s.start, s.end) for s in doc.sents]
+    from spacy.attrs import IS_SPACE, TAG
+
+    # one array read, then only the few candidate tokens as Token objects
+    strings = doc.vocab.strings
+    ends = {strings.add(t) for t in (".", *_CLOSING)}
+    bounds = []
+    start = 0
+    for i, (t, space) in enumerate(doc.to_array([TAG, IS_SPACE]).tolist()):
+        if (t in ends or space) and _ends_sentence(doc, i):
+            bounds.append((start, i + 1))
+            start = i + 1
+    if start < len(doc):
+        bounds.append((start, len(doc)))
+    return bounds
+
+
 def classify(tok, lex: Lexicon) -> tuple[str, Any]:
     """(class code, value) of one spaCy token."""
     text = tok.text
@@ -122,7 +168,7 @@ def classify(tok, lex: Lexicon) -> tuple[str, Any]:
                     and not _is_ascii_digit(tok.doc[tok.i + 2].text[:1]):
                 return OTHER, None  # "the fall of Aleppo" is an event, "the fall of 2017" a season
             # "the Arab Spring", "Prague Spring": a capitalised season after a name is a name
-            if text[0].isupper() and tok.i > 0 and not tok.is_sent_start:
+            if text[0].isupper() and tok.i > 0 and not starts_sentence(tok):
                 prev = tok.doc[tok.i - 1]
                 if prev.text[:1].isupper() and prev.lower_ not in lex.words:
                     return OTHER, None
