@@ -104,6 +104,13 @@ def _role_np(ctx: Context, head, phrase: str, sector: str, kind: str, office: Op
             break
     while start < head.i and (doc[start].dep_ in ("case", "cc") or doc[start].is_punct):
         start += 1
+    # A count is a quantity said of the group, not part of its name: "killed 70 members" names
+    # "members", "at least 10 U.S. Marines" names "U.S. Marines", "more than five million people"
+    # names "people". The count's own modifiers ("at least", "more than") go with it. Quantifier words
+    # ("all parties", "some members") stay: they are determiners, not counts.
+    for child in head.lefts:
+        if child.dep_ == "nummod" and child.i >= start and child.like_num:
+            start = max(start, child.right_edge.i + 1)
     # A nominal does not run over a line break or a footnote mark before it ("[1]\nThe former leader").
     for i in range(head.i - 1, start - 1, -1):
         if doc[i].is_space or doc[i].text in ("]", ")"):
