@@ -26,6 +26,7 @@ document id) were used to develop the rules (``dev_span_f1``); odd positions wer
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Optional
@@ -77,6 +78,25 @@ def _kind(actor, roles: Optional[dict] = None) -> Optional[str]:
     """The re3d type of an actor, from its ``entity_type`` (None: not scored, e.g. the author of a work).
     ``roles`` is no longer read (the actors stage types its actors); kept for callers that pass it."""
     return ENTITY_TYPES.get(actor.entity_type or "")
+
+
+# The endings of nationality, ethnic, religious and political group words ("Syrian", "Lebanese",
+# "Kurdish", "Iraqi", "Islamic", "Islamist", "Alawite", "Yazidis"), on their last word.
+_NATIONALITY_END = re.compile(r"(an|ans|ese|ish|i|is|ic|ics|ist|ists|ite|ites|er|ers)$")
+
+
+def nationality_like(text: str, is_demonym=lambda t: False) -> bool:
+    """Could ``text`` be a nationality, religious or ethnic identity? A known demonym or identity word,
+    or a word with a demonym's or adherent's ending. The tagger's NORP label alone is not enough: it
+    also falls on town and person names ("Samarra", "Asad"), which have none of these forms."""
+    from ..nlp.model import identities
+
+    words = identities()
+    low = text.strip().lower()
+    last = low.split()[-1] if low.split() else low
+    if is_demonym(text) or low in words or last in words or (last.endswith("s") and last[:-1] in words):
+        return True
+    return bool(_NATIONALITY_END.search(last.replace(".", "")))
 
 
 def predict(record, roles: dict, demonyms: dict = {}) -> set[tuple[int, int, str]]:
@@ -136,6 +156,8 @@ def predict(record, roles: dict, demonyms: dict = {}) -> set[tuple[int, int, str
     label_type = {"GPE": "Location", "LOC": "Location", "FAC": "Location", "NORP": "Nationality"}
     for m in record.mentions:
         t = label_type.get(m.label)
+        if t == "Nationality" and not nationality_like(m.text, is_demonym):
+            continue  # the tagger's NORP on a place or a person's name ("west of Samarra", "Asad")
         if t and free(m.start, m.end):
             out[(m.start, m.end)] = t
             covered.append((m.start, m.end))
