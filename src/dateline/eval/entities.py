@@ -154,8 +154,14 @@ def predict(record, roles: dict, demonyms: dict = {}) -> set[tuple[int, int, str
     # People and organisations are what the actors stage made of the PERSON and ORG entities: one it
     # declined ("Operation Desert Hammer", "60 MW") is none.
     label_type = {"GPE": "Location", "LOC": "Location", "FAC": "Location", "NORP": "Nationality"}
+    # The author named inside a work ("EU" in "new EU sanctions", "UN" in "UN convoy requests") is the
+    # organisation or person the tagger found there: the work is no entity, its author is.
+    works = [(a.start, a.end) for a in record.actors if a.entity_type is None]
+    author_type = {"ORG": "Organisation", "PERSON": "Person"}
     for m in record.mentions:
         t = label_type.get(m.label)
+        if t is None and m.label in author_type and any(s <= m.start and m.end <= e for s, e in works):
+            t = author_type[m.label]
         if t == "Nationality" and not nationality_like(m.text, is_demonym):
             continue  # the tagger's NORP on a place or a person's name ("west of Samarra", "Asad")
         if t and free(m.start, m.end):
