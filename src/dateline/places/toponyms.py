@@ -111,11 +111,7 @@ def _mislabelled_place(ent, gaz: Gazetteer, gpe_names: set[str]) -> bool:
     found = [e for e in gaz.lookup(key) if e.kind <= 1]
     if not found:
         return False
-    # A region written as an acronym the tagger calls an organisation ("EU sanctions", "the AU summit") is the
-    # union's institutions, not its territory; a country or state acronym ("U.S.") is still a place.
-    acronym = ent.text.replace(".", "").isupper() and len(ent.text.replace(".", "")) <= 5
-    if ent.label_ == "ORG" and any((e.feature in ("country", "admin1") or (e.feature == "region" and not acronym))
-                                   and e.pop >= 100_000 for e in found):
+    if ent.label_ == "ORG" and any(e.feature in ("country", "admin1", "region") and e.pop >= 100_000 for e in found):
         return True
     if key in gpe_names:
         return True
