@@ -239,6 +239,8 @@ def _resolve_unit(ctx: Context, start: int, end: int, label: Optional[str], m: O
     # Not in the KB.
     if label == "ORG" and _not_a_group(span):
         return None
+    if label == "ORG" and _technical_acronym(span, kb.roles):
+        return None
     if label == "ORG":
         inner = m.inner if m is not None else []
         country = next((_unit_country(kb, x) or x.demonym for x in inner if (_unit_country(kb, x) or x.demonym)), None)
@@ -277,17 +279,39 @@ def _gloss(span) -> bool:
         not before.ent_type_ and before.pos_ == "PROPN" and before.text[:1].isupper())
 
 
+# Head words of names of written works and instruments: "the X Book of Y", "the X Report", "Resolution
+# 2254", "the X Accord". Such a name the tagger calls an organisation names no group of people.
+WORK_HEADS = frozenset({"book", "books", "report", "resolution", "charter", "declaration", "treaty", "accord",
+                        "accords", "protocol", "manifesto", "gospel", "scripture", "scriptures", "memorandum"})
+
+
 def _not_a_group(span) -> bool:
     """An ORG entity that names no group of people: a military operation ("Operation Desert Hammer" is an
-    event) or a unit of measure after a number ("60 MW", "12 Mb/s")."""
+    event), a written work or instrument ("the X Book of Revelation", "the Y Accord"), or a unit of
+    measure after a number ("60 MW", "12 Mb/s")."""
     doc = span.doc
     if len(span) > 1 and span[0].text == "Operation":
+        return True
+    if span.root.lower_ in WORK_HEADS and span.root.text[:1].isupper():
         return True
     prev = doc[span.start - 1] if span.start > 0 else None
     if prev is not None and prev.like_num and (
             "/" in span.text or (len(span) == 1 and span.text.isupper() and len(span.text) <= 4)):
         return True
     return False
+
+
+def _technical_acronym(span, roles: dict) -> bool:
+    """An unknown all-capitals ORG that only modifies a lower-case common noun which names no group of
+    people is a technical term, not an organisation: "IP addresses", "DNS servers", "GPS coordinates".
+    ("YPG fighters" is kept: "fighters" is a role.)"""
+    if len(span) != 1 or not span.text.isupper() or len(span.text) > 5:
+        return False
+    tok = span[0]
+    head = tok.head
+    if tok.dep_ != "compound" or head.i != tok.i + 1 or not head.is_lower or head.pos_ != "NOUN":
+        return False
+    return head.lower_ not in roles and head.lemma_.lower() not in roles
 
 
 def _resolve_country(ctx: Context, start: int, end: int, label: Optional[str], m: Match,
