@@ -335,3 +335,31 @@ def test_person_name_split_by_the_tagger_is_one_name(nlp, kb):
     write_actors(record, doc, compute_actors(doc, kb, None))
     people = [a.text for a in record.actors if a.entity_type == "person"]
     assert people == ["Amira Saleh Hadi al-Jabouri"]
+
+
+def test_a_count_is_no_part_of_a_group_nominal(actors_of):
+    # The count is a quantity said of the group: "killed 42 members" names "members", "at least 12
+    # soldiers" names "soldiers". A quantifier word ("all parties") is a determiner and stays.
+    texts = {a.text for a in actors_of("The militants killed 42 members of a farming cooperative. At least 12 "
+                                       "soldiers and more than two thousand people were hurt. The envoy urged "
+                                       "all parties to talk.")}
+    assert "soldiers" in texts and "people" in texts and "all parties" in texts
+    assert not any(t[:1].isdigit() or t.lower().startswith(("at least", "more than")) for t in texts)
+    assert any(t.startswith("members") for t in texts)
+
+
+def test_a_word_of_condemnation_is_no_part_of_a_group_nominal(actors_of):
+    texts = {a.text for a in actors_of("The minister condemned the brutal militias and the murderous regime "
+                                       "of the junta leader. The local militias withdrew.")}
+    assert "militias" in texts and "the murderous regime of the junta leader" not in texts
+    assert any(t.startswith("regime") for t in texts)
+    assert "The local militias" in texts  # a descriptive adjective stays
+
+
+def test_a_work_or_a_technical_acronym_tagged_org_is_no_actor(actors_of):
+    actors = actors_of("The Green Book of Silence was read aloud. Servers with IP addresses were seized. "
+                       "YPG fighters advanced on the town.")
+    texts = {a.text for a in actors}
+    assert not any("Book" in t for t in texts)
+    assert "IP" not in texts
+    assert "YPG fighters" in texts
