@@ -363,3 +363,16 @@ def test_a_work_or_a_technical_acronym_tagged_org_is_no_actor(actors_of):
     assert not any("Book" in t for t in texts)
     assert "IP" not in texts
     assert "YPG fighters" in texts
+
+
+def test_a_place_after_in_is_no_part_of_the_title_that_follows(actors_of):
+    texts = {a.text for a in actors_of("The envoy toured the region. In Jordan Minister Halvorsen met "
+                                       "refugee families. Turkish Foreign Minister Ayla Demir spoke later.")}
+    assert "Minister Halvorsen" in texts and "Jordan Minister Halvorsen" not in texts
+    assert "Turkish Foreign Minister Ayla Demir" in texts
+
+
+def test_a_field_label_before_a_value_is_no_actor(actors_of):
+    texts = {a.text for a in actors_of("Channel details. Transponder: 77 Frequency: 12.245 MHz "
+                                       "Polarization: Horizontal.")}
+    assert "Frequency" not in texts

@@ -139,6 +139,14 @@ def _title_run(doc, before: list, start: int, roles: dict = {}) -> list:
         i -= 1
     while run and (run[0].is_punct or run[0].lower_ in TITLE_JOINERS):
         run.pop(0)
+    # "In Turkey Minister X met ...": a sentence-opening "in" + place run into the title is the setting,
+    # not part of the title ("Turkish Foreign Minister X", without "in", keeps its demonym).
+    k = 0
+    while k < len(run) - 1 and run[k].pos_ == "PROPN" and run[k].lower_ not in TITLE_WORDS:
+        k += 1
+    if 0 < k < len(run) and run[0].i > 0 and doc[run[0].i - 1].lower_ == "in" \
+            and (run[k].lower_ in TITLE_WORDS or run[k].lower_ in RANK_WORDS):
+        run = run[k:]
     return run
 
 

@@ -199,6 +199,9 @@ def _resolve_unit(ctx: Context, start: int, end: int, label: Optional[str], m: O
     # A PERSON entity that begins with a title: the title is evidence, the name is the rest.
     if label == "PERSON" and m is not None and m.key != "~" and m.demonym and m.end >= end:
         label = "NORP"  # "Bosnian Serbs", "Bangladeshi" tagged as people are a demonym
+    if label in ("PERSON", "ORG") and end - start == 1 and end + 1 < len(doc) and doc[end].text == ":" \
+            and doc[end + 1].like_num:
+        return None  # a field's label in a list of values ("Frequency: 12.5"), not a name
     if label == "PERSON":
         j = start
         while j < end - 1 and (doc[j].lower_ in TITLE_WORDS or doc[j].lower_.rstrip(".") in TITLE_WORDS):
