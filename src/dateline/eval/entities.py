@@ -6,11 +6,13 @@ The spans dateline finds, typed as re3d types them (docs/actors.md):
   its country or capital, "the regime", "Iraqi soldiers", "three Egyptians", "we") is an Organisation, as
   re3d's Organisation is "a group of people, a government, a company, or a family"; an ethnic group is a
   Nationality; an actor with no type (the author of a work) is not scored. PERSON and ORG entities the
-  actors stage made no actor of ("Operation Desert Hammer") are not scored either;
+  actors stage made no actor of ("Operation Desert Hammer") are not scored either, except the author
+  named inside a work (an actor with no type: "EU" in "new EU sanctions");
 * Location: places (the places stage: toponyms, nominal places, coordinates), then GPE, LOC and FAC
   mentions not used as actors;
 * Nationality: places that are demonyms in the singular (of the actors KB or the places stage's table;
-  a plural one, "thousands of Syrians", is a group), then NORP mentions not inside an actor.
+  a plural one, "thousands of Syrians", is a group), then NORP mentions not inside an actor whose word
+  could be a nationality or identity (``nationality_like``: not a town or person the tagger called NORP).
 
 Of nested actors only the outermost is scored (re3d's spans are flat: "the members of the Security
 Council" is one span). Nominal places ("the city", Place.kind) are Locations, and a place with its
