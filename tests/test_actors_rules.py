@@ -376,3 +376,10 @@ def test_a_field_label_before_a_value_is_no_actor(actors_of):
     texts = {a.text for a in actors_of("Channel details. Transponder: 77 Frequency: 12.245 MHz "
                                        "Polarization: Horizontal.")}
     assert "Frequency" not in texts
+
+
+def test_a_many_word_name_modifying_a_noun_keeps_its_article(actors_of):
+    texts = {a.text for a in actors_of("The findings are on the Human Rights Council web page. "
+                                       "The Syrian National Coalition office opened on Monday.")}
+    assert "the Human Rights Council" in texts
+    assert "The Syrian National Coalition" in texts

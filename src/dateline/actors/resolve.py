@@ -81,6 +81,12 @@ def resolve(doc, kb: KB, date: Optional[dt.date], places: list[tuple[int, str]] 
         if d is not None and d.kind == "named" and d.start > 0 and doc[d.start - 1].lower_ == "the" \
                 and d.start <= doc[d.start - 1].head.i < d.end:
             d.start -= 1  # "the United Nations", "the Kremlin": the article belongs to the name
+        elif d is not None and d.kind == "named" and d.start > 0 and doc[d.start - 1].lower_ == "the" \
+                and d.end - d.start >= 2 and doc[d.end - 1].dep_ == "compound" \
+                and doc[d.start - 1].head.i == doc[d.end - 1].head.i >= d.end:
+            # "the Human Rights Council web page": a many-word name said with its article, modifying a
+            # noun that the parser gave the article to; the article is still read with the name.
+            d.start -= 1
         if d is not None:
             drafts.append(d)
             used.update(range(d.start, d.end))
