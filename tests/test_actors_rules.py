@@ -383,3 +383,11 @@ def test_a_many_word_name_modifying_a_noun_keeps_its_article(actors_of):
                                        "The Syrian National Coalition office opened on Monday.")}
     assert "the Human Rights Council" in texts
     assert "The Syrian National Coalition" in texts
+
+
+def test_it_after_a_named_organisation_subject_refers_to_it(actors_of):
+    actors = actors_of("The Tamarind Society is a charity in Jordan. It was founded in 1990 and it runs two "
+                       "clinics. It is vital that donors help.")
+    its = [a for a in actors if a.text.lower() == "it"]
+    assert len(its) == 2  # the dummy "It is vital that" is no actor
+    assert all(a.entity_type == "group" and a.name == "Tamarind Society" for a in its)

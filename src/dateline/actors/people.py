@@ -329,6 +329,44 @@ def _plural_pronouns(ctx: Context, drafts: list[Draft]) -> None:
                             coref=groups[k]))
 
 
+# Verbs whose subject "it" is mostly a dummy ("it is vital that", "it seems", "it remains unclear").
+DUMMY_IT_VERBS = frozenset({"be", "seem", "appear", "become", "remain", "matter", "happen", "take", "look",
+                            "sound", "follow", "mean", "emerge", "turn"})
+
+
+def _it_pronouns(ctx: Context, drafts: list[Draft]) -> None:
+    """"It" as the subject of a full verb right after a sentence whose subject is a named organisation
+    refers to it ("The Tamarind Society is a charity. It was founded in 1990 ..."). Only the subject of
+    the sentence before (or of the same sentence) is taken, and a dummy "it" ("it is vital that", "it
+    seems") is left alone."""
+    doc = ctx.doc
+    orgs = [i for i, d in enumerate(drafts) if d.kind == "named" and _is_group(ctx, d)
+            and ctx.toks[d.head].dep_ in ("nsubj", "nsubjpass")]
+    if not orgs:
+        return
+    sent_starts = [b[0] for b in _sentences(ctx)]
+    for i, low in enumerate(ctx.ntok):
+        if low != "it":
+            continue
+        tok = ctx.toks[i]
+        head = tok.head
+        if tok.pos_ != "PRON" or tok.dep_ not in ("nsubj", "nsubjpass") or head.pos_ != "VERB" \
+                or head.lemma_.lower() in DUMMY_IT_VERBS:
+            continue
+        sent = bisect.bisect_right(sent_starts, i)
+        cands = [k for k in orgs if drafts[k].end <= i and sent - bisect.bisect_right(sent_starts, drafts[k].start) <= 1]
+        if not cands:
+            continue
+        k = cands[-1]
+        # No other subject between the organisation and "it" ("X is a charity. The fund ... It ...").
+        if any(doc[j].dep_ in ("nsubj", "nsubjpass") and doc[j].pos_ in ("NOUN", "PROPN")
+               for j in range(drafts[k].end, i)):
+            continue
+        a = drafts[k]
+        drafts.append(Draft(i, i + 1, i, a.name, a.country, a.sector, a.kb_id, min(a.score, 0.5),
+                            f"pronoun '{tok.text}' -> {a.name or doc[a.start:a.end].text}", "pronoun", coref=k))
+
+
 def _is_group(ctx: Context, d: Draft) -> bool:
     """An organisation, or a nominal with a plural head ("the rebels"): what "they" can refer to."""
     if d.kind == "named":

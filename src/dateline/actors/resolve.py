@@ -26,7 +26,7 @@ from .context import (
 )
 from .match import Match, _Tokens, match_phrases, pos_names
 from .people import (
-    _first_person, _link_same_person, _plural_pronouns, _pronouns, _resolve_person, _untagged_surnames,
+    _first_person, _it_pronouns, _link_same_person, _plural_pronouns, _pronouns, _resolve_person, _untagged_surnames,
 )
 from .nominals import _role_phrases
 
@@ -110,6 +110,7 @@ def resolve(doc, kb: KB, date: Optional[dt.date], places: list[tuple[int, str]] 
     _pronouns(ctx, drafts)
     _first_person(ctx, drafts)
     _plural_pronouns(ctx, drafts)
+    _it_pronouns(ctx, drafts)
     _link_same_person(drafts)
     return _drop_absorbed(drafts)
 
