@@ -94,3 +94,20 @@ def test_coordinates_are_locations():
                         kind="coordinates")]
     got = {text[s:e]: t for s, e, t in predict(rec, ROLES, {})}
     assert got == {"12°30′N 40°15′E": "Location"}
+
+
+def test_a_norp_on_a_word_that_is_no_nationality_is_not_scored():
+    # The tagger's NORP also falls on town and person names; only words that could be a nationality,
+    # ethnic or religious identity count ("Lebanese", "Kurdish", "Alawites", a known demonym).
+    text = "Lebanese and Kurdish traders met Alawites west of Zumarra and spoke to Hamad."
+    got = _typed(text, [], [("Lebanese", "NORP"), ("Kurdish", "NORP"), ("Alawites", "NORP"),
+                            ("Zumarra", "NORP"), ("Hamad", "NORP")])
+    assert got == {"Lebanese": "Nationality", "Kurdish": "Nationality", "Alawites": "Nationality"}
+
+
+def test_the_author_named_inside_a_work_is_scored():
+    # "new EU sanctions" is a work (an actor without a type); the organisation the tagger found in it is
+    # scored. An ORG outside any actor still is not.
+    text = "New EU sanctions hit the Acme Group."
+    got = _typed(text, [("New EU sanctions", None)], [("EU", "ORG"), ("Acme Group", "ORG")])
+    assert got == {"EU": "Organisation"}

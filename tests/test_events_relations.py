@@ -101,7 +101,8 @@ def test_reciprocal_pairs_only_without_a_target(extract, text, present, absent):
 
 def test_burning_of_a_person_by_a_group_is_an_attack_between_them(extract):
     rec = extract("Witnesses described the burning of two aid workers by the militia.", published=PUB)
-    assert ("FightingAgainst", "the militia", "two aid workers") in _pairs(rec)
+    # the count is no part of the group's span (docs/actors.md)
+    assert ("FightingAgainst", "the militia", "aid workers") in _pairs(rec)
 
 
 def test_judged_act_gives_its_doer_as_the_target(extract):
@@ -207,7 +208,7 @@ def test_with_the_help_of_names_a_helper_of_the_doer(extract):
     # a reciprocal verb's coordinated subjects act on each other
     ("Government forces and the rebels clashed near the border.", ("FightingAgainst", "Government forces", "the rebels")),
     # the victims of an outcome clause are targets of the attack
-    ("Insurgents attacked a police station, killing three officers.", ("FightingAgainst", "Insurgents", "three officers")),
+    ("Insurgents attacked a police station, killing three officers.", ("FightingAgainst", "Insurgents", "officers")),
     # the purpose of an offensive is its launcher's
     ("The army launched an offensive to retake the city from the rebels.", ("FightingAgainst", "The army", "the rebels")),
 ])

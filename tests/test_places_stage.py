@@ -152,3 +152,18 @@ def test_classifier_with_modifiers_and_an_of_container(extract):
     # the district is not in the gazetteer; "of" after its admin word says it lies in Mosul
     district = places["the Jadida district"]
     assert district.within == places["Mosul"].id
+
+
+def test_a_name_classifying_an_area_noun_takes_it_in(extract):
+    places = _places(extract, "Shelling hit the Wadi Zamzam area on Monday. Farmers left the Idlib "
+                              "countryside.")
+    assert "the Wadi Zamzam area" in places
+    p = places["the Idlib countryside"]
+    assert p.country == "SYR"  # the name, not the noun, is looked up
+
+
+def test_a_feature_named_without_its_feature_word_is_that_place(extract):
+    rec = extract("The Haditha Barrage holds back the Euphrates River. In summer the Euphrates runs low "
+                  "below the dam.", published="2024-05-02")
+    assert "the Euphrates" in {p.text for p in rec.places}
+    assert "Euphrates" not in {a.text for a in rec.actors}

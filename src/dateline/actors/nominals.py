@@ -11,6 +11,13 @@ from .context import (
 )
 from .people import _antecedent
 
+# Adjectives of condemnation: the writer's judgement of a group, never part of its name.
+EVALUATIVE = frozenset({
+    "brutal", "murderous", "barbaric", "barbarous", "evil", "vile", "heinous", "ruthless", "cowardly",
+    "savage", "bloodthirsty", "despicable", "callous", "cruel", "monstrous", "sadistic", "wicked",
+    "despotic", "tyrannical", "genocidal",
+})
+
 
 def _role_phrases(ctx: Context, used: set[int], drafts: list[Draft], persons: list[int]) -> list[Draft]:
     doc, kb = ctx.doc, ctx.kb
@@ -104,6 +111,22 @@ def _role_np(ctx: Context, head, phrase: str, sector: str, kind: str, office: Op
             break
     while start < head.i and (doc[start].dep_ in ("case", "cc") or doc[start].is_punct):
         start += 1
+    # A count is a quantity said of the group, not part of its name: "killed 70 members" names
+    # "members", "at least 10 U.S. Marines" names "U.S. Marines", "more than five million people"
+    # names "people". The count's own modifiers ("at least", "more than") go with it. Quantifier words
+    # ("all parties", "some members") stay: they are determiners, not counts.
+    for child in head.lefts:
+        if child.dep_ == "nummod" and child.i >= start and child.like_num:
+            start = max(start, child.right_edge.i + 1)
+    # A leading word of condemnation is the writer's judgement, not the group's name: "the brutal
+    # shabiha militias" names "shabiha militias", "the murderous regime of X" names "regime of X".
+    k = start
+    while k < head.i and doc[k].dep_ in ("det", "predet"):
+        k += 1
+    if k < head.i and doc[k].lower_ in EVALUATIVE and doc[k].dep_ in ("amod", "compound"):
+        start = k + 1
+        while start < head.i and doc[start].is_punct:
+            start += 1
     # A nominal does not run over a line break or a footnote mark before it ("[1]\nThe former leader").
     for i in range(head.i - 1, start - 1, -1):
         if doc[i].is_space or doc[i].text in ("]", ")"):

@@ -139,6 +139,14 @@ def _title_run(doc, before: list, start: int, roles: dict = {}) -> list:
         i -= 1
     while run and (run[0].is_punct or run[0].lower_ in TITLE_JOINERS):
         run.pop(0)
+    # "In Turkey Minister X met ...": a sentence-opening "in" + place run into the title is the setting,
+    # not part of the title ("Turkish Foreign Minister X", without "in", keeps its demonym).
+    k = 0
+    while k < len(run) - 1 and run[k].pos_ == "PROPN" and run[k].lower_ not in TITLE_WORDS:
+        k += 1
+    if 0 < k < len(run) and run[0].i > 0 and doc[run[0].i - 1].lower_ == "in" \
+            and (run[k].lower_ in TITLE_WORDS or run[k].lower_ in RANK_WORDS):
+        run = run[k:]
     return run
 
 
@@ -319,6 +327,44 @@ def _plural_pronouns(ctx: Context, drafts: list[Draft]) -> None:
         drafts.append(Draft(i, i + 1, i, a.name, a.country, a.sector, a.kb_id, min(a.score, 0.5),
                             f"plural pronoun '{tok.text}' -> {a.name or ctx.doc[a.start:a.end].text}", "pronoun",
                             coref=groups[k]))
+
+
+# Verbs whose subject "it" is mostly a dummy ("it is vital that", "it seems", "it remains unclear").
+DUMMY_IT_VERBS = frozenset({"be", "seem", "appear", "become", "remain", "matter", "happen", "take", "look",
+                            "sound", "follow", "mean", "emerge", "turn"})
+
+
+def _it_pronouns(ctx: Context, drafts: list[Draft]) -> None:
+    """"It" as the subject of a full verb right after a sentence whose subject is a named organisation
+    refers to it ("The Tamarind Society is a charity. It was founded in 1990 ..."). Only the subject of
+    the sentence before (or of the same sentence) is taken, and a dummy "it" ("it is vital that", "it
+    seems") is left alone."""
+    doc = ctx.doc
+    orgs = [i for i, d in enumerate(drafts) if d.kind == "named" and _is_group(ctx, d)
+            and ctx.toks[d.head].dep_ in ("nsubj", "nsubjpass")]
+    if not orgs:
+        return
+    sent_starts = [b[0] for b in _sentences(ctx)]
+    for i, low in enumerate(ctx.ntok):
+        if low != "it":
+            continue
+        tok = ctx.toks[i]
+        head = tok.head
+        if tok.pos_ != "PRON" or tok.dep_ not in ("nsubj", "nsubjpass") or head.pos_ != "VERB" \
+                or head.lemma_.lower() in DUMMY_IT_VERBS:
+            continue
+        sent = bisect.bisect_right(sent_starts, i)
+        cands = [k for k in orgs if drafts[k].end <= i and sent - bisect.bisect_right(sent_starts, drafts[k].start) <= 1]
+        if not cands:
+            continue
+        k = cands[-1]
+        # No other subject between the organisation and "it" ("X is a charity. The fund ... It ...").
+        if any(doc[j].dep_ in ("nsubj", "nsubjpass") and doc[j].pos_ in ("NOUN", "PROPN")
+               for j in range(drafts[k].end, i)):
+            continue
+        a = drafts[k]
+        drafts.append(Draft(i, i + 1, i, a.name, a.country, a.sector, a.kb_id, min(a.score, 0.5),
+                            f"pronoun '{tok.text}' -> {a.name or doc[a.start:a.end].text}", "pronoun", coref=k))
 
 
 def _is_group(ctx: Context, d: Draft) -> bool:

@@ -26,7 +26,7 @@ from .context import (
 )
 from .match import Match, _Tokens, match_phrases, pos_names
 from .people import (
-    _first_person, _link_same_person, _plural_pronouns, _pronouns, _resolve_person, _untagged_surnames,
+    _first_person, _it_pronouns, _link_same_person, _plural_pronouns, _pronouns, _resolve_person, _untagged_surnames,
 )
 from .nominals import _role_phrases
 
@@ -81,6 +81,12 @@ def resolve(doc, kb: KB, date: Optional[dt.date], places: list[tuple[int, str]] 
         if d is not None and d.kind == "named" and d.start > 0 and doc[d.start - 1].lower_ == "the" \
                 and d.start <= doc[d.start - 1].head.i < d.end:
             d.start -= 1  # "the United Nations", "the Kremlin": the article belongs to the name
+        elif d is not None and d.kind == "named" and d.start > 0 and doc[d.start - 1].lower_ == "the" \
+                and d.end - d.start >= 2 and doc[d.end - 1].dep_ == "compound" \
+                and doc[d.start - 1].head.i == doc[d.end - 1].head.i >= d.end:
+            # "the Human Rights Council web page": a many-word name said with its article, modifying a
+            # noun that the parser gave the article to; the article is still read with the name.
+            d.start -= 1
         if d is not None:
             drafts.append(d)
             used.update(range(d.start, d.end))
@@ -104,6 +110,7 @@ def resolve(doc, kb: KB, date: Optional[dt.date], places: list[tuple[int, str]] 
     _pronouns(ctx, drafts)
     _first_person(ctx, drafts)
     _plural_pronouns(ctx, drafts)
+    _it_pronouns(ctx, drafts)
     _link_same_person(drafts)
     return _drop_absorbed(drafts)
 
@@ -199,6 +206,9 @@ def _resolve_unit(ctx: Context, start: int, end: int, label: Optional[str], m: O
     # A PERSON entity that begins with a title: the title is evidence, the name is the rest.
     if label == "PERSON" and m is not None and m.key != "~" and m.demonym and m.end >= end:
         label = "NORP"  # "Bosnian Serbs", "Bangladeshi" tagged as people are a demonym
+    if label in ("PERSON", "ORG") and end - start == 1 and end + 1 < len(doc) and doc[end].text == ":" \
+            and doc[end + 1].like_num:
+        return None  # a field's label in a list of values ("Frequency: 12.5"), not a name
     if label == "PERSON":
         j = start
         while j < end - 1 and (doc[j].lower_ in TITLE_WORDS or doc[j].lower_.rstrip(".") in TITLE_WORDS):
@@ -239,6 +249,8 @@ def _resolve_unit(ctx: Context, start: int, end: int, label: Optional[str], m: O
     # Not in the KB.
     if label == "ORG" and _not_a_group(span):
         return None
+    if label == "ORG" and _technical_acronym(span, kb.roles):
+        return None
     if label == "ORG":
         inner = m.inner if m is not None else []
         country = next((_unit_country(kb, x) or x.demonym for x in inner if (_unit_country(kb, x) or x.demonym)), None)
@@ -277,17 +289,39 @@ def _gloss(span) -> bool:
         not before.ent_type_ and before.pos_ == "PROPN" and before.text[:1].isupper())
 
 
+# Head words of names of written works and instruments: "the X Book of Y", "the X Report", "Resolution
+# 2254", "the X Accord". Such a name the tagger calls an organisation names no group of people.
+WORK_HEADS = frozenset({"book", "books", "report", "resolution", "charter", "declaration", "treaty", "accord",
+                        "accords", "protocol", "manifesto", "gospel", "scripture", "scriptures", "memorandum"})
+
+
 def _not_a_group(span) -> bool:
     """An ORG entity that names no group of people: a military operation ("Operation Desert Hammer" is an
-    event) or a unit of measure after a number ("60 MW", "12 Mb/s")."""
+    event), a written work or instrument ("the X Book of Revelation", "the Y Accord"), or a unit of
+    measure after a number ("60 MW", "12 Mb/s")."""
     doc = span.doc
     if len(span) > 1 and span[0].text == "Operation":
+        return True
+    if span.root.lower_ in WORK_HEADS and span.root.text[:1].isupper():
         return True
     prev = doc[span.start - 1] if span.start > 0 else None
     if prev is not None and prev.like_num and (
             "/" in span.text or (len(span) == 1 and span.text.isupper() and len(span.text) <= 4)):
         return True
     return False
+
+
+def _technical_acronym(span, roles: dict) -> bool:
+    """An unknown all-capitals ORG that only modifies a lower-case common noun which names no group of
+    people is a technical term, not an organisation: "IP addresses", "DNS servers", "GPS coordinates".
+    ("YPG fighters" is kept: "fighters" is a role.)"""
+    if len(span) != 1 or not span.text.isupper() or len(span.text) > 5:
+        return False
+    tok = span[0]
+    head = tok.head
+    if tok.dep_ != "compound" or head.i != tok.i + 1 or not head.is_lower or head.pos_ != "NOUN":
+        return False
+    return head.lower_ not in roles and head.lemma_.lower() not in roles
 
 
 def _resolve_country(ctx: Context, start: int, end: int, label: Optional[str], m: Match,

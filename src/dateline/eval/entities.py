@@ -6,11 +6,13 @@ The spans dateline finds, typed as re3d types them (docs/actors.md):
   its country or capital, "the regime", "Iraqi soldiers", "three Egyptians", "we") is an Organisation, as
   re3d's Organisation is "a group of people, a government, a company, or a family"; an ethnic group is a
   Nationality; an actor with no type (the author of a work) is not scored. PERSON and ORG entities the
-  actors stage made no actor of ("Operation Desert Hammer") are not scored either;
+  actors stage made no actor of ("Operation Desert Hammer") are not scored either, except the author
+  named inside a work (an actor with no type: "EU" in "new EU sanctions");
 * Location: places (the places stage: toponyms, nominal places, coordinates), then GPE, LOC and FAC
   mentions not used as actors;
 * Nationality: places that are demonyms in the singular (of the actors KB or the places stage's table;
-  a plural one, "thousands of Syrians", is a group), then NORP mentions not inside an actor.
+  a plural one, "thousands of Syrians", is a group), then NORP mentions not inside an actor whose word
+  could be a nationality or identity (``nationality_like``: not a town or person the tagger called NORP).
 
 Of nested actors only the outermost is scored (re3d's spans are flat: "the members of the Security
 Council" is one span). Nominal places ("the city", Place.kind) are Locations, and a place with its
@@ -26,6 +28,7 @@ document id) were used to develop the rules (``dev_span_f1``); odd positions wer
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Optional
@@ -77,6 +80,25 @@ def _kind(actor, roles: Optional[dict] = None) -> Optional[str]:
     """The re3d type of an actor, from its ``entity_type`` (None: not scored, e.g. the author of a work).
     ``roles`` is no longer read (the actors stage types its actors); kept for callers that pass it."""
     return ENTITY_TYPES.get(actor.entity_type or "")
+
+
+# The endings of nationality, ethnic, religious and political group words ("Syrian", "Lebanese",
+# "Kurdish", "Iraqi", "Islamic", "Islamist", "Alawite", "Yazidis"), on their last word.
+_NATIONALITY_END = re.compile(r"(an|ans|ese|ish|i|is|ic|ics|ist|ists|ite|ites|er|ers)$")
+
+
+def nationality_like(text: str, is_demonym=lambda t: False) -> bool:
+    """Could ``text`` be a nationality, religious or ethnic identity? A known demonym or identity word,
+    or a word with a demonym's or adherent's ending. The tagger's NORP label alone is not enough: it
+    also falls on town and person names ("Samarra", "Asad"), which have none of these forms."""
+    from ..nlp.model import identities
+
+    words = identities()
+    low = text.strip().lower()
+    last = low.split()[-1] if low.split() else low
+    if is_demonym(text) or low in words or last in words or (last.endswith("s") and last[:-1] in words):
+        return True
+    return bool(_NATIONALITY_END.search(last.replace(".", "")))
 
 
 def predict(record, roles: dict, demonyms: dict = {}) -> set[tuple[int, int, str]]:
@@ -134,8 +156,16 @@ def predict(record, roles: dict, demonyms: dict = {}) -> set[tuple[int, int, str
     # People and organisations are what the actors stage made of the PERSON and ORG entities: one it
     # declined ("Operation Desert Hammer", "60 MW") is none.
     label_type = {"GPE": "Location", "LOC": "Location", "FAC": "Location", "NORP": "Nationality"}
+    # The author named inside a work ("EU" in "new EU sanctions", "UN" in "UN convoy requests") is the
+    # organisation or person the tagger found there: the work is no entity, its author is.
+    works = [(a.start, a.end) for a in record.actors if a.entity_type is None]
+    author_type = {"ORG": "Organisation", "PERSON": "Person"}
     for m in record.mentions:
         t = label_type.get(m.label)
+        if t is None and m.label in author_type and any(s <= m.start and m.end <= e for s, e in works):
+            t = author_type[m.label]
+        if t == "Nationality" and not nationality_like(m.text, is_demonym):
+            continue  # the tagger's NORP on a place or a person's name ("west of Samarra", "Asad")
         if t and free(m.start, m.end):
             out[(m.start, m.end)] = t
             covered.append((m.start, m.end))

@@ -174,6 +174,51 @@ def _widen(doc, text: str, span, top: Toponym, tops: list[Toponym]) -> None:
     top.start = begin
 
 
+# Common nouns a place name can classify as a modifier: "the X area", "the X countryside", "the X regulator".
+# Admin words ("X province") are taken in before lookup; these are not part of any gazetteer name.
+AREA_NOUNS = frozenset({"area", "countryside", "depression", "regulator", "basin", "plain", "plains", "hinterland",
+                        "outskirts", "environs", "suburbs", "highlands", "lowlands"})
+
+
+def _widen_right(doc, text: str, span, top: Toponym, tops: list[Toponym]) -> None:
+    """A name that modifies a lower-case classifier noun right after it names, with the noun, the place
+    meant ("the Wadi X area", "the Idlib countryside"): the mention takes in the noun and the article."""
+    if span.end >= len(doc) or text is None:
+        return
+    noun = doc[span.end]
+    if noun.lower_ not in AREA_NOUNS or not noun.is_lower or span[-1].head.i != noun.i:
+        return
+    begin = top.start
+    if span.start >= 1 and doc[span.start - 1].lower_ == "the" and doc[span.start - 1].head.i == noun.i \
+            and doc[span.start - 1].idx < begin:
+        begin = doc[span.start - 1].idx
+    end = noun.idx + len(noun.text)
+    if any(t is not top and t.start < end and begin < t.end for t in tops):
+        return
+    top.start, top.end = begin, end
+    top.written = text[begin:end]
+
+
+def _feature_stems(ents) -> set[str]:
+    """Folded names of the natural features and waterworks named in ``ents`` without their feature word:
+    "tigris" for "the Tigris River", "haditha" for "the Haditha Barrage"."""
+    stems: set[str] = set()
+    for ent in ents:
+        words = [t for t in ent if t.lower_ != "the"]
+        if len(words) < 2 or not all(t.text[:1].isupper() for t in words):
+            continue
+        if words[-1].lower_ in FEATURE_LAST:
+            rest = words[:-1]
+        elif words[0].lower_ in FEATURE_FIRST and words[0].lower_ not in ("lakes",):
+            rest = words[1:]
+        else:
+            continue
+        stem = fold(" ".join(t.text for t in rest))
+        if stem:
+            stems.add(stem)
+    return stems
+
+
 def _feature_name(ent) -> bool:
     """A capitalised name that ends in (or starts with) a feature word is a place, whatever the tagger said."""
     if len(ent) < 2 or not all(t.text[:1].isupper() or t.lower_ in ("the", "of", "al", "-") for t in ent):
@@ -276,7 +321,9 @@ def find(doc, gaz: Gazetteer, mentions=None) -> tuple[list[Toponym], list[Option
     # Not a name the article also uses as a person's: part of a longer person name ("Jeff Brown" ...
     # "Brown"), or the subject of "said" or a possessor ("Brown said", "Brown's account").
     personal = _person_words(doc, ents)
-    taken: set[str] = set()
+    # A feature's name without its feature word names the feature too: after "the Tigris River" or "the X
+    # Barrage", a bare "the Tigris" or "X" (which the tagger may call an organisation) is that place.
+    taken: set[str] = _feature_stems(ents) - personal
     for _ in range(3):
         tops, roles, found = _entity_toponyms(doc, gaz, ents, gpe_names | taken, taken, demonyms, text)
         found -= personal
@@ -381,6 +428,7 @@ def _entity_toponyms(doc, gaz: Gazetteer, ents, gpe_names: set[str], taken: set[
                 continue
             if label != "NORP" and len(parts) == 1:
                 _widen(doc, text, span, top, tops)
+                _widen_right(doc, text, span, top, tops)
             tops.append(top)
             roles.append(role_of(span) if label != "NORP" else "origin")
     return tops, roles, found
