@@ -67,3 +67,22 @@ def test_cli_actors_and_actor(db):
 def test_cli_unknown_actor_is_a_coded_error(db):
     out = CliRunner().invoke(main, ["actor", "Nobody Atall", "--db", db])
     assert out.exit_code == 2 and "[E410]" in out.output
+
+
+def test_actor_list_shows_the_identity_most_mentions_have(tmp_path):
+    """A country named twice as its government and once as a place is listed as the government, not
+    as whichever sector sorts first."""
+    from dateline.model import Actor
+
+    text = "Norland said it would talk. Norland promised aid. Civilians in Norland waited."
+    actors = [Actor(id=f"n1:a{i}", text="Norland", start=s, end=s + 7, name="Norland", country="NLX",
+                    sector=sector, kb_id="c:NLX", score=0.9, reason="test")
+              for i, (s, sector) in enumerate([(0, "GOV"), (28, "GOV"), (63, "CVL")])]
+    rec = Record(article=Article(id="n1", text=text, published=dt.date(2024, 1, 2), published_from="user"),
+                 actors=actors)
+    path = tmp_path / "n.duckdb"
+    store = open_store(path)
+    store.write_batch([rec])
+    store.close()
+    [row] = dateline.actors(db=str(path))
+    assert (row["country"], row["sector"], row["mentions"]) == ("NLX", "GOV", 3)

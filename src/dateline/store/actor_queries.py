@@ -39,13 +39,20 @@ def actors(store: Store, q: Optional[str] = None, country: Optional[str] = None,
     return store.query(
         # min(), not any_value() or mode(): the same database must always list the same rows.
         f"""WITH x AS (SELECT x.id, x.article_id, x.name, x.text, x.kb_id, x.country, x.sector, {_KEY} AS k
-                       FROM actors x WHERE {where})
+                       FROM actors x WHERE {where}),
+                 -- the country and sector most of its mentions have (not the alphabetically first:
+                 -- a country named as a place and as a government is shown as what it mostly is)
+                 pairs AS (SELECT k, country, sector, count(*) AS n FROM x GROUP BY ALL),
+                 best AS (SELECT k, first(country ORDER BY sector IS NULL, n DESC, country NULLS LAST, sector) AS country,
+                                    first(sector ORDER BY sector IS NULL, n DESC, country NULLS LAST, sector) AS sector
+                          FROM pairs GROUP BY k)
             SELECT min(coalesce(x.name, x.text)) AS name, min(x.kb_id) AS kb_id,
-                   min(x.country) AS country, min(x.sector) AS sector,
+                   any_value(b.country) AS country, any_value(b.sector) AS sector,
                    count(DISTINCT x.id) AS mentions, count(DISTINCT x.article_id) AS articles,
                    count(DISTINCT ea.event_id) AS events,
                    min(a.published) AS first, max(a.published) AS last
-            FROM x JOIN articles a ON a.id = x.article_id LEFT JOIN event_actors ea ON ea.actor_id = x.id
+            FROM x JOIN best b ON b.k = x.k JOIN articles a ON a.id = x.article_id
+                   LEFT JOIN event_actors ea ON ea.actor_id = x.id
             GROUP BY x.k
             ORDER BY events DESC, mentions DESC, name, kb_id NULLS LAST, country NULLS LAST, sector NULLS LAST
             LIMIT ? OFFSET ?""",
