@@ -1,29 +1,6 @@
 """Constructions added in issue 7's fourth pass over PolNeAR train, on sentences written for these tests."""
 
-import pytest
-
-from dateline.quotes.detect import find_attributions
-
-
-@pytest.fixture(scope="module")
-def find(nlp):
-    def _find(text):
-        out = []
-        for f in find_attributions(nlp(text), text):
-            out.append({
-                "how": f.how,
-                "cue": text[f.cue[0]:f.cue[1]],
-                "source": text[f.source[0]:f.source[1]] if f.source else None,
-                "parts": [text[s:e] for s, e in f.parts],
-            })
-        return out
-    return _find
-
-
-def with_cue(found, word):
-    hits = [f for f in found if word in f["cue"]]
-    assert hits, found
-    return hits[0]
+from test_quotes_rules import find, with_cue  # noqa: F401  (the fixture and helper both files use)
 
 
 # A second cue verb that the parser hangs inside the first cue's clause.

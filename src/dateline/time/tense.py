@@ -109,12 +109,8 @@ def verb_tense(verb, future_heads: frozenset[str], reporting: frozenset[str], de
         return Tense(FUTURE, text, f"{verb.head.text} to")  # "the council is to vote on Friday": a plan
     if lemma(verb) in ("go",) and any(c.dep_ == "xcomp" for c in verb.children):
         return Tense(FUTURE, text, "going to")
-    if "would" in lowers:
-        return Tense(CONDITIONAL, text, "would")
-    if lowers & _MODAL_FUTURE:
-        return Tense(FUTURE, text, next(iter(lowers & _MODAL_FUTURE)))
-    if verb.tag_ == "VBD" or lowers & _PAST_AUX or lowers & _PERFECT_AUX:
-        return Tense(PAST, text, text)
+    if (aux := _auxiliary_tense(verb, lowers, text)) is not None:
+        return aux
     if verb.tag_ == "VBN":
         if lowers & _PROGRESSIVE_AUX:  # "is scheduled on Monday": a present passive
             return Tense(FUTURE if lemma(verb) in future_heads else PRESENT, text, text)
@@ -260,12 +256,8 @@ def _chain_tense(doc, groups: list[_Group], g: int, c: int, lex, sent_start: int
         return Tense(FUTURE, text, head.text)  # "plans to meet", "going to meet", "agreed to meet", "is to meet"
     if chain.to and c == 0 and group.start > 0 and lemma(doc[group.start - 1]) in lex.future_heads:
         return Tense(FUTURE, text, doc[group.start - 1].text)  # "is due to be published"
-    if "would" in lowers:
-        return Tense(CONDITIONAL, text, "would")
-    if lowers & _MODAL_FUTURE:
-        return Tense(FUTURE, text, next(iter(lowers & _MODAL_FUTURE)))
-    if verb.tag_ == "VBD" or lowers & _PAST_AUX or lowers & _PERFECT_AUX:
-        return Tense(PAST, text, text)
+    if (aux := _auxiliary_tense(verb, lowers, text)) is not None:
+        return aux
     lem = lemma(verb)
     if verb.tag_ == "VBN":
         if lowers & _PROGRESSIVE_AUX:  # "is scheduled on Monday": a present passive
@@ -360,3 +352,16 @@ def tense_from_tags(doc, s: int, e: int, lex, sent_start: int, sent_end: int,
     # plead guilty": the finite verb the expression stands before
     chain = len(groups[k].chains) - 1 if groups[k].end <= s else 0
     return _chain_tense(doc, groups, k, chain, lex, sent_start)
+
+
+def _auxiliary_tense(verb, lowers: set, text: str) -> Optional["Tense"]:
+    """What the auxiliaries and a past form say, read the same way from the parse and from the tags:
+    "would" is conditional, a modal that looks ahead (may, could, must, ...) future, a past form or a
+    past or perfect auxiliary past."""
+    if "would" in lowers:
+        return Tense(CONDITIONAL, text, "would")
+    if lowers & _MODAL_FUTURE:
+        return Tense(FUTURE, text, next(iter(lowers & _MODAL_FUTURE)))
+    if verb.tag_ == "VBD" or lowers & _PAST_AUX or lowers & _PERFECT_AUX:
+        return Tense(PAST, text, text)
+    return None
