@@ -88,7 +88,7 @@ def test_one_event_carries_all_its_evidence(client):
     assert e["sentence"]["text"].startswith("Northland forces shelled")
     [src] = e["sources"]
     assert src["name"] == "Northland" and text[src["start"]:src["end"]] == "Northland forces" and src["reason"]
-    assert e["targets"][0]["text"] == "civilians"
+    assert e["targets"][0]["text"] == "civilians" and e["target_from_place"] is False
     assert e["place"]["name"] == "Easthaven" and e["place"]["reason"]
     assert e["time"]["from"] == f"{A1}:t0" and e["time"]["ref"]["text"] == "on Monday" and e["time"]["ref"]["reason"]
     [q] = e["quantities"]

@@ -243,3 +243,128 @@ def test_three_who_met_are_all_paired(extract):
     pairs = _pairs(extract("The Turkish, Iranian and Russian ministers met in Astana.", published=PUB)) \
         | _pairs(extract("Ankara, Tehran and Moscow met in Astana on Monday.", published=PUB))
     assert any(k == "CommWith" and {s, t} == {"Tehran", "Moscow"} for k, s, t in pairs)
+
+
+# ---------------------------------------------------------------- fourth pass (issue #3, relations)
+
+def test_a_named_instrument_and_the_body_in_its_title_are_no_participants(extract):
+    rec = extract("The council voted to adopt Resolution 1441 and urged the government to comply with "
+                  "Security Council Resolution 1373.", published=PUB)
+    targets = {t for e in rec.events for t in _names(rec, e.targets)}
+    assert not any("Resolution" in t or "Security Council" in t for t in targets)
+    comply = [e for e in rec.events if e.trigger.text == "comply"][0]
+    assert comply.targets == []
+
+
+def test_a_ceasefire_is_no_party_to_support(extract):
+    rec = extract("The ministers agreed to support a nationwide Cessation of Hostilities.", published=PUB)
+    support = _of_type(rec, "SUPPORT")[0]
+    assert support.targets == []
+
+
+def test_what_is_discussed_is_no_partner(extract):
+    rec = extract("The ministers discussed the Libya crisis with their Egyptian counterparts.", published=PUB)
+    talks = _of_type(rec, "CONSULT")[0]
+    assert _names(rec, talks.targets) == ["their Egyptian counterparts"]
+    rec = extract("The ministers discussed the Libya crisis on Monday.", published=PUB)
+    assert _of_type(rec, "CONSULT")[0].targets == []
+    rec = extract("The envoys discussed military and humanitarian planning for operations to free the city of "
+                  "Hodeidah.", published=PUB)
+    talks = [e for e in rec.events if e.trigger.text == "discussed"][0]
+    assert talks.targets == []
+
+
+def test_who_feels_appalled_by_an_attack_was_not_attacked(extract):
+    rec = extract("I am appalled by this latest attack by the junta.", published=PUB)
+    attack = [e for e in rec.events if e.trigger.text == "attack"][0]
+    assert _names(rec, attack.sources) == ["the junta"]
+    assert "I" not in _names(rec, attack.targets)
+
+
+def test_who_is_encouraged_by_a_decision_approves_of_it(extract):
+    rec = extract("The council is encouraged by the decision of President Ruto.", published=PUB)
+    ev = [e for e in rec.events if e.trigger.text == "encouraged"][0]
+    assert _names(rec, ev.sources) == ["council"]
+    assert "President Ruto" in _names(rec, ev.targets)
+
+
+def test_the_patient_of_a_judged_act_is_not_the_one_judged(extract):
+    rec = extract("The envoy welcomed the liberation of Mosul.", published=PUB)
+    welcome = _of_type(rec, "SUPPORT")[0]
+    assert welcome.targets == []
+    # a request for an act whose "of" phrase is its doer still targets the doer
+    rec = extract("European ministers demanded the withdrawal of Serbian forces.", published=PUB)
+    demand = _of_type(rec, "REQUEST")[0]
+    assert "Serbian forces" in _names(rec, demand.targets)
+
+
+def test_encouraging_someone_to_act_is_an_appeal(extract):
+    rec = extract("The envoy encouraged both parties to resume talks.", published=PUB)
+    ev = [e for e in rec.events if e.trigger.text == "encouraged"][0]
+    assert (ev.type, ev.cameo) == ("REQUEST", "020")
+    assert _names(rec, ev.targets) == ["both parties"]
+    assert not _of_type(rec, "SUPPORT")
+
+
+def test_speaking_before_a_statement_is_no_meeting(extract):
+    rec = extract("Speaking to reporters in Geneva, the minister said the talks would resume.", published=PUB)
+    assert not [e for e in rec.events if e.trigger.text == "Speaking"]
+    # speaking to someone as the event itself is still a meeting
+    rec = extract("The minister was speaking to the rebel leaders in Geneva.", published=PUB)
+    talks = [e for e in rec.events if e.trigger.text == "speaking"][0]
+    assert talks.type == "CONSULT" and "the rebel leaders" in _names(rec, talks.targets)
+
+
+def test_who_is_supported_in_a_fight_fights(extract):
+    rec = extract("The minister reiterated British support for the Somali government in the fight against "
+                  "al-Shabaab.", published=PUB)
+    fight = [e for e in rec.events if e.trigger.text == "fight"][0]
+    assert _names(rec, fight.sources) == ["the Somali government"]
+    rec = extract("France supported the army in the fight against the rebels.", published=PUB)
+    fight = [e for e in rec.events if e.trigger.text == "fight"][0]
+    assert _names(rec, fight.sources) == ["the army"]
+
+
+def test_acting_as_part_of_a_coalition_makes_the_coalition_a_source(extract):
+    rec = extract("Norway is working as part of the Global Coalition to defeat the militia.", published=PUB)
+    defeat = [e for e in rec.events if e.trigger.text == "defeat"][0]
+    assert _names(rec, defeat.sources) == ["Norway", "the Global Coalition"]
+
+
+def test_killed_in_a_raid_by_someone_names_the_doer(extract):
+    rec = extract("The commander was killed in a raid by special forces near the border.", published=PUB)
+    kill = [e for e in rec.events if e.trigger.text == "killed"][0]
+    assert _names(rec, kill.sources) == ["special forces"]
+    rec = extract("He was targeted and killed in a raid conducted by the army on Monday.", published=PUB)
+    for ev in (e for e in rec.events if e.trigger.text in ("targeted", "killed")):
+        assert _names(rec, ev.sources) == ["the army"]
+    # the agent of the verb itself still wins
+    rec = extract("The commander was killed by police in a raid by special forces.", published=PUB)
+    kill = [e for e in rec.events if e.trigger.text == "killed"][0]
+    assert _names(rec, kill.sources) == ["police"]
+
+
+def test_a_target_from_the_place_is_marked_and_makes_no_pair(extract):
+    rec = extract("Gunmen opened fire in Mogadishu on Monday.", published=PUB)
+    ev = _of_type(rec, "ASSAULT")[0]
+    assert ev.target_from_place is True
+    assert _names(rec, ev.targets) == ["Mogadishu"]
+    assert not _pairs(rec)
+    rec = extract("Gunmen attacked the police in Mogadishu on Monday.", published=PUB)
+    ev = _of_type(rec, "ASSAULT")[0]
+    assert ev.target_from_place is False
+    assert ("FightingAgainst", "Gunmen", "the police") in _pairs(rec)
+
+
+def test_the_place_target_mark_is_stored(extract, tmp_path):
+    from dateline.store.db import open_store
+
+    rec = extract("Gunmen opened fire in Mogadishu on Monday. Gunmen attacked the police in Kismayo.", published=PUB)
+    store = open_store(tmp_path / "t.duckdb")
+    try:
+        store.write_batch([rec])
+        rows = store.query("SELECT trigger_text, target_from_place FROM events ORDER BY trigger_start")
+    finally:
+        store.close()
+    marks = {r["trigger_text"]: r["target_from_place"] for r in rows}
+    assert marks["opened"] is True and marks["attacked"] is False

@@ -38,3 +38,18 @@ def test_identity_words_are_groups_whatever_the_tagger_said(nlp):
 def test_the_identity_component_runs_after_the_tagger(nlp):
     assert "dateline_identities" in nlp.pipe_names
     assert nlp.pipe_names.index("dateline_identities") > nlp.pipe_names.index("ner")
+
+
+def test_a_blank_line_ends_a_sentence(nlp):
+    # a headline without a full stop is not read into the next paragraph's first sentence
+    doc = nlp("Minister welcomes the deal in the fight against the militia\n\nMinister Osei said: it is good.")
+    sents = [s.text.strip() for s in doc.sents]
+    assert sents[0] == "Minister welcomes the deal in the fight against the militia"
+    assert sents[1].startswith("Minister Osei said")
+    # a single line break (hard-wrapped text) is left to the parser
+    doc = nlp("The talks with\nPresident Osei ended on Monday.")
+    assert len(list(doc.sents)) == 1
+
+
+def test_the_paragraph_component_runs_before_the_parser(nlp):
+    assert nlp.pipe_names.index("dateline_paragraphs") < nlp.pipe_names.index("parser")

@@ -167,6 +167,8 @@ class Event(_Base):
     reported_by: Optional[str] = Field(None, description="quote id when the event sits inside a statement")
     sources: list[str] = Field(default_factory=list, description="actor ids")
     targets: list[str] = Field(default_factory=list, description="actor ids")
+    target_from_place: bool = Field(False, description="the text names no target, so the event's place stands for "
+                                                       "it (PLOVER's convention); no actor in the text is acted on")
     place: Optional[str] = Field(None, description="place id")
     time: EventTime = Field(default_factory=EventTime, description="when: resolved date range and its source")
     quantities: list[Quantity] = Field(default_factory=list, description="counts of killed, injured, ... with bounds")

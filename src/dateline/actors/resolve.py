@@ -289,10 +289,12 @@ def _gloss(span) -> bool:
         not before.ent_type_ and before.pos_ == "PROPN" and before.text[:1].isupper())
 
 
-# Head words of names of written works and instruments: "the X Book of Y", "the X Report", "Resolution
-# 2254", "the X Accord". Such a name the tagger calls an organisation names no group of people.
+# Head words of names of written works, instruments and agreements: "the X Book of Y", "the X Report",
+# "Resolution 2254", "the X Accord", "a nationwide Cessation of Hostilities". Such a name the tagger calls
+# an organisation names no group of people (the events stage does not take one as a participant either).
 WORK_HEADS = frozenset({"book", "books", "report", "resolution", "charter", "declaration", "treaty", "accord",
-                        "accords", "protocol", "manifesto", "gospel", "scripture", "scriptures", "memorandum"})
+                        "accords", "protocol", "manifesto", "gospel", "scripture", "scriptures", "memorandum",
+                        "agreement", "cessation", "ceasefire", "truce", "convention"})
 
 
 def _not_a_group(span) -> bool:

@@ -46,7 +46,7 @@ SELECT e.id, coalesce(e.start_date, a.published) AS date,
        e.trigger_text, substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence,
        e.score, e.reason, e.article_id, a.title AS article_title, a.source AS outlet,
        e.acled_type, e.acled_subtype, e.modality_cue_text, e.modality_cue_start, e.modality_cue_end, e.reported_by,
-       e.time_value, e.start_date, e.end_date, e.granularity, e.time_from, CAST(e.quantities AS TEXT) AS quantities,
+       e.target_from_place, e.time_value, e.start_date, e.end_date, e.granularity, e.time_from, CAST(e.quantities AS TEXT) AS quantities,
        e.trigger_start, e.trigger_end, e.sentence_id, e.sentence_start, e.sentence_end
 FROM events e JOIN articles a ON a.id = e.article_id
 LEFT JOIN names s ON s.event_id = e.id AND s.role = 'source'
@@ -61,7 +61,7 @@ ROW_COLUMNS = ("id", "date", "type", "mode", "modality", "cameo", "intensity", "
 # Kept for one event's page, so that it needs no query on the events table. (Keeping the actor,
 # place and time rows here too saved ~1 ms a request but doubled the memory: they are looked up.)
 DETAIL_COLUMNS = ("acled_type", "acled_subtype", "modality_cue_text", "modality_cue_start", "modality_cue_end",
-                  "reported_by", "time_value", "start_date", "end_date", "granularity", "time_from", "quantities",
+                  "reported_by", "target_from_place", "time_value", "start_date", "end_date", "granularity", "time_from", "quantities",
                   "trigger_start", "trigger_end", "sentence_id", "sentence_start", "sentence_end")
 
 # Same SQL as queries.events uses for these two filters.

@@ -72,6 +72,7 @@ async def get_event(event_id: str = Path(max_length=200), db: Database = Depends
         "reported_by": quote_out(quote) if quote else None,
         "sources": [found[i] for i in e["sources"] or [] if i in found],
         "targets": [found[i] for i in e["targets"] or [] if i in found],
+        "target_from_place": bool(e["target_from_place"]),
         "place": found.get(e["place"]) if e["place"] else None,
         "time": {"value": e["time_value"], "start_date": e["start_date"], "end_date": e["end_date"],
                  "granularity": e["granularity"], "from": e["time_from"], "ref": found.get(time_id) if time_id else None},

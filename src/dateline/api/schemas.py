@@ -152,6 +152,8 @@ class EventDetail(_Out):
     reported_by: Optional[QuoteOut] = Field(None, description="the statement the event was reported in")
     sources: list[ActorMention] = Field(default_factory=list, description="who acted, with evidence and reasons")
     targets: list[ActorMention] = Field(default_factory=list, description="who was acted on")
+    target_from_place: bool = Field(False, description="the text names no target, so the event's place stands for "
+                                                       "it (PLOVER's convention)")
     place: Optional[PlaceMention] = Field(None, description="where, with evidence and reason")
     time: EventTimeOut = Field(description="when, with the time expression it came from")
     quantities: list[Quantity] = Field(default_factory=list, description="numbers: killed, injured, ...")

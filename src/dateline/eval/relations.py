@@ -5,7 +5,9 @@ FightingAgainst <- ASSAULT, COERCE, THREATEN (source -> target); CommWith <- CON
 AlliesOf <- SUPPORT, COOPERATE, AGREE; Dislikes <- ACCUSE, REJECT.
 Every event gives one pair per (source actor, target actor), and a CONSULT, SUPPORT, COOPERATE or
 AGREE event with two or more sources and no target ("X and Y met") also gives one pair per two sources; events of every modality count (re3d
-annotates threatened and reported relations too). Gold pairs are relations of those four types
+annotates threatened and reported relations too). A target the events stage filled from the event's
+place (``target_from_place``, PLOVER's convention when the text names none) gives no pair: re3d
+relates two mentions the text links. Gold pairs are relations of those four types
 whose source and target spans each overlap an entity with confidence >= 0.5 (and whose own
 confidence is >= 0.5). A predicted pair matches a gold pair of the same type when the source span
 overlaps the gold source span and the target span the gold target span; CommWith and AlliesOf are
@@ -75,8 +77,10 @@ def predicted_pairs(record) -> set[tuple[str, tuple[int, int], tuple[int, int]]]
         kind = TYPE_OF.get(ev.type)
         if kind is None:
             continue
-        pairs = [(s, t) for s in ev.sources for t in ev.targets]
-        if kind in SYMMETRIC and not ev.targets:
+        # a target filled from the event's place by PLOVER's convention is no relation the text states
+        targets = [] if ev.target_from_place else ev.targets
+        pairs = [(s, t) for s in ev.sources for t in targets]
+        if kind in SYMMETRIC and not targets:
             # "The Prime Minister and President Hollande met": a reciprocal event between its sources;
             # with a target named ("the UK and France support the opposition") the sources act side
             # by side towards it and are no pair of their own

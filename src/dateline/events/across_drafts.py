@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ..model import Quantity
 from .arguments import _split as _split_arg
-from .arguments import HELP_NOUNS, is_agent_like, owner_args
+from .arguments import HELP_NOUNS, PATIENT_JUDGING_TYPES, is_agent_like, owner_args
 from .draft import PERSONAL_PRONOUNS, Draft
 from .quantities import sentence_counts, size_of
 from .verb_sides import FORCE_NOUNS
@@ -50,6 +50,8 @@ def _inherit_targets(drafts: list[Draft], lex) -> None:
     for d in drafts:
         if any(viable(a) for a in d.targets) or d.derived_from is not None:
             continue
+        if d.cand.kind == "verb" and d.cand.token.lemma_.lower() in lex.cue_set("topic_verbs"):
+            continue   # "discussed the Syria crisis", "discussed plans to free the city": topics, not partners
         things = [a.head for a in d.targets]   # objects that are not actors ("a proposal", "crimes")
         d.targets = []
         tok = d.cand.token
@@ -67,9 +69,10 @@ def _inherit_targets(drafts: list[Draft], lex) -> None:
             # "rejected an Australian ultimatum", "an investigation into crimes committed by Croat forces"
             if d.cand.kind == "verb":
                 things += [c for c in tok.children if c.dep_ == "dobj"]
+            judging = d.type in PATIENT_JUDGING_TYPES
             for thing in dict.fromkeys(things):
                 if not is_agent_like(thing, lex):
-                    d.targets.extend(owner_args(thing))
+                    d.targets.extend(owner_args(thing, patient_of=judging))
         if not d.targets:
             for x in inner:
                 # "committed to destroying ISIL", "stands by Iraq to defeat Daesh": the target of an

@@ -96,6 +96,7 @@ DOER_MODIFIERS = {"regime", "army", "military", "government", "police", "coaliti
 RELATIVE_PRONOUNS = {"which", "who", "whom", "that"}
 # nouns of helping: "with the help of X" names X as the helper
 HELP_NOUNS = {"help", "aid", "assistance", "support", "backing", "cooperation"}
+HELP_VERBS = {"help", "aid", "assist", "support", "back"}
 THIRD_PERSON = {"its", "their", "it", "they", "his", "her", "he", "she", "them", "him"}
 AGENT_HINTS = {"government", "coalition", "community", "people", "forces", "force", "army", "regime", "military",
                "council", "union", "alliance", "rebels", "militants", "police", "ministry", "group", "country"}
@@ -207,6 +208,47 @@ def _subject_of(verb, seen=None):
     return [], ""
 
 
+def _whole_of_the_part(verb, sources: list[Arg]) -> list[Arg]:
+    """ "The UK is working as part of the Global Coalition to defeat X": a side that acts as part (or
+    a member) of a body acts with that body, which is one more source. Read on the verb and on the
+    verbs that govern it (the purpose clause's controller)."""
+    if not sources:
+        return []
+    out: list[Arg] = []
+    cur = verb
+    for _ in range(3):
+        for p in cur.children:
+            if p.dep_ == "prep" and p.lower_ == "as":
+                for part in _pobj(p):
+                    if part.lemma_.lower() in ("part", "member"):
+                        out += [a for q in part.children if q.dep_ == "prep" and q.lower_ == "of"
+                                for g in _pobj(q) for a in _split(g, f"as {part.lower_} of")]
+        if cur.dep_ not in ("xcomp", "advcl", "conj") or cur.head is cur:
+            break
+        cur = cur.head
+    return out
+
+
+def _doer_of_the_occasion(verb, lex: Lexicon) -> list[Arg]:
+    """ "He was killed in a raid by special forces", "killed in a raid conducted by the army": a passive
+    with no agent of its own takes the doer of the event noun it happened in (or its conjoined verb's)."""
+    out: list[Arg] = []
+    for v in [verb] + [c for c in _conjuncts_of(verb) if c.i > verb.i]:
+        for p in v.children:
+            if p.dep_ != "prep" or p.lower_ not in ("in", "during"):
+                continue
+            for n in _pobj(p):
+                if not lex.nouns.get(n.lemma_.lower()):
+                    continue
+                for c in n.children:
+                    if c.dep_ == "prep" and c.lower_ == "by":
+                        out += [a for g in _pobj(c) for a in _split(g, f"'by' phrase of {n.text!r}")]
+                    elif c.dep_ == "acl" and c.tag_ == "VBN":
+                        out += [a for ag in c.children if ag.dep_ == "agent" for g in _pobj(ag)
+                                for a in _split(g, f"agent of {c.text!r} ({n.text!r})")]
+    return out
+
+
 def _conjuncts_of(verb):
     """The verb's coordinated verbs, both ways ("bombed and killed", "kill and injure")."""
     out = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
@@ -225,12 +267,21 @@ def verb_arguments(verb, lex: Lexicon) -> tuple[list[Arg], list[Arg]]:
         and verb.lemma_.lower() not in STATE_PASSIVES
     sources: list[Arg] = []
     targets: list[Arg] = []
+    topic = False
     # "a battle that saw 120 soldiers killed": a bare participle's subject is its patient
     if verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) \
             and verb.dep_ in ("ccomp", "xcomp", "oprd"):
         for c in verb.children:
             if c.dep_ == "nsubj":
                 targets += _split(c, "subject of a bare participle")
+        return sources, targets
+    if passive and verb.lemma_.lower() in lex.cue_set("experiencer_verbs"):
+        # "the council is encouraged by the decision of the president": the council approves of it
+        for c in verb.children:
+            if c.dep_ == "nsubjpass":
+                sources += _split(c, "who feels (passive of a verb of feeling)")
+            elif c.dep_ == "agent":
+                targets += [a for g in _pobj(c) for a in _split(g, "what is felt about ('by' phrase)")]
         return sources, targets
     if passive or (verb.tag_ == "VBN" and verb.dep_ == "conj" and verb.head.lemma_.lower() not in STATE_PASSIVES
                    and not any(c.dep_ == "aux" for c in verb.children)
@@ -241,6 +292,8 @@ def verb_arguments(verb, lex: Lexicon) -> tuple[list[Arg], list[Arg]]:
                     sources += _split(g, "agent 'by'")
             elif c.dep_ == "nsubjpass":
                 targets += _split(c, "passive subject")
+        if not sources:
+            sources += _doer_of_the_occasion(verb, lex)
         # "he was bombed and killed by coalition aircraft": conjoined passives share subject and agent;
         # the agent only from a later conjunct ("he was arrested by the police in May and charged
         # with fraud": the police did not charge him)
@@ -261,10 +314,12 @@ def verb_arguments(verb, lex: Lexicon) -> tuple[list[Arg], list[Arg]]:
                 s, via = rep, f"pronoun {s.text!r} read as the speaker"
             sources += _split(s, via)
         sources += _backed_side(verb, sources, lex)
+        sources += _whole_of_the_part(verb, sources)
+        topic = verb.lemma_.lower() in lex.cue_set("topic_verbs")
         for c in verb.children:
-            if c.dep_ in ("dobj", "dative", "obj"):
+            if c.dep_ in ("dobj", "dative", "obj") and not topic:
                 targets += _split(c, c.dep_)
-        if not any(c.dep_ == "dobj" for c in verb.children):
+        if not topic and not any(c.dep_ == "dobj" for c in verb.children):
             # "kill and injure civilians": the object of the last conjunct belongs to both
             for other in _conjuncts_of(verb):
                 objs = [c for c in other.children if c.dep_ == "dobj"]
@@ -274,7 +329,7 @@ def verb_arguments(verb, lex: Lexicon) -> tuple[list[Arg], list[Arg]]:
     target_preps = lex.cue_set("target_preps") - {"of", "for", "from", "over"}
     # "imposed sanctions on the Taliban", "broke relations with Russia": the object's own phrase
     for c in verb.children:
-        if c.dep_ == "dobj" and not is_agent_like(c, lex):
+        if c.dep_ == "dobj" and not is_agent_like(c, lex) and not (topic and not passive):
             # "welcomed the army's recapture of the town": with an owner named, the object's "of"
             # phrase is what was done to, not a party to the verb's event
             owned = any(g.dep_ == "poss" for g in c.children)
@@ -283,9 +338,13 @@ def verb_arguments(verb, lex: Lexicon) -> tuple[list[Arg], list[Arg]]:
                 if _judges(verb, lex) else []
             for g in doers:
                 targets += _split(g, "'by' phrase of the judged act")
+            # "welcomed the liberation of the town": the "of" phrase of a judged act is what the act
+            # was done to, not whom the judge supports or blames
+            patient = is_action_noun(c) and any(not e.conditional and e.type in PATIENT_JUDGING_TYPES
+                                                for e in lex.verbs.get(verb.lemma_.lower()) or ())
             for p in c.children:
                 if p.dep_ == "prep" and (p.lower_ in target_preps or p.lower_ == "of") \
-                        and not ((owned or doers) and p.lower_ == "of"):
+                        and not ((owned or doers or patient) and p.lower_ == "of"):
                     for g in _pobj(p):
                         targets += _split(g, f"prep {p.lower_!r} of the object")
     for c in verb.children:
@@ -404,6 +463,16 @@ def noun_arguments(noun, anchor, lex: Lexicon) -> tuple[list[Arg], list[Arg]]:
         helpers = [a for a in targets if a.via == "prep 'of'"]
         sources = helpers
         targets = [a for a in targets if a not in helpers]
+    # "reiterated support for the government in the fight against the militia": who is helped in a
+    # fight is who fights it
+    if not sources and noun.dep_ == "pobj" and noun.head.lower_ == "in":
+        gov = noun.head.head   # the phrase hangs on the help noun or on the verb that carries it
+        helps = [gov] if gov.pos_ == "NOUN" else [c for c in gov.children if c.dep_ == "dobj"]
+        for helped in (h for h in helps if h.lemma_.lower() in HELP_NOUNS):
+            sources += [a for p in helped.children if p.dep_ == "prep" and p.lower_ in ("for", "to", "of")
+                        for g in _pobj(p) for a in _split(g, f"helped by {helped.text!r} in the fight")]
+        if gov.pos_ == "VERB" and gov.lemma_.lower() in HELP_VERBS:   # "supported the army in the fight"
+            sources += [a for c in gov.children if c.dep_ == "dobj" for a in _split(c, f"helped by {gov.text!r}")]
     # "the group claimed responsibility for the attack": whoever takes responsibility for an act did it
     if not sources and noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_.lower() == "responsibility" \
             and noun.head.head.dep_ == "dobj" and noun.head.head.head.lemma_.lower() in ("claim", "admit", "accept", "take", "bear"):
@@ -439,7 +508,8 @@ def noun_arguments(noun, anchor, lex: Lexicon) -> tuple[list[Arg], list[Arg]]:
     if not targets and noun.dep_ == "pobj" and noun.head.lower_ == "by":
         clause = next((a for a in list(noun.head.ancestors)[:3] if a.pos_ in ("VERB", "AUX")
                        and any(g.dep_ == "nsubjpass" for g in a.children)), None)
-        if clause is not None:
+        # "I am appalled by this attack by the regime": who feels was not attacked
+        if clause is not None and clause.lemma_.lower() not in lex.cue_set("experiencer_verbs"):
             for g in clause.children:
                 if g.dep_ == "nsubjpass":
                     targets += _split(g, f"passive subject of {clause.text!r}")
@@ -468,12 +538,29 @@ def noun_arguments(noun, anchor, lex: Lexicon) -> tuple[list[Arg], list[Arg]]:
     return sources, targets
 
 
-def owner_args(thing) -> list[Arg]:
+# Endings of nouns that name an act ("liberation", "adoption", "deployment", "seizure", "killing",
+# "removal"): the "of" phrase of such a noun under a verb of judging is the act's patient.
+ACTION_ENDINGS = ("tion", "sion", "ment", "ure", "ing", "al")
+# acts whose "of" phrase is the doer ("the withdrawal of Serbian forces", "the decision of the president")
+DOER_OF_ACTS = {"withdrawal", "resignation", "departure", "arrival", "return", "surrender", "retreat", "decision",
+                "participation", "cooperation", "involvement", "commitment", "engagement", "refusal", "agreement",
+                "intervention", "action", "meeting", "proposal", "statement", "position", "government"}
+# judged acts (not requests: "demanded the release of X" asks X's holder, coded at X)
+PATIENT_JUDGING_TYPES = {"SUPPORT", "ACCUSE", "REJECT"}
+
+
+def is_action_noun(tok) -> bool:
+    lemma = tok.lemma_.lower()
+    return tok.pos_ == "NOUN" and lemma.endswith(ACTION_ENDINGS) and lemma not in DOER_OF_ACTS
+
+
+def owner_args(thing, patient_of: bool = False) -> list[Arg]:
     """Who a non-actor object belongs to: "an Indian proposal", "Israel's plan", "calls by Belarus's
-    rulers", "crimes committed by Croat forces", "the resignation of the president"."""
+    rulers", "crimes committed by Croat forces", "the resignation of the president". With
+    ``patient_of`` (the object of a verb of judging names an act) the "of" phrase is left out."""
     out: list[Arg] = []
     # "the government's liberation of the town": with an owner named, the "of" phrase is what was done to
-    owned = any(g.dep_ == "poss" for g in thing.children)
+    owned = any(g.dep_ == "poss" for g in thing.children) or (patient_of and is_action_noun(thing))
     for g in thing.children:
         if g.dep_ == "prep" and g.lower_ == "of" and owned:
             continue

@@ -245,6 +245,9 @@ def _has_participant(verb, lex: Lexicon) -> bool:
         g.dep_ == "pobj" and is_agent_like(g, lex) for g in c.children) for c in verb.children)
 
 
+APPEAL = Trigger("REQUEST", None, "020", None, -1.0, note="a verb of approval with an object and a to-infinitive")
+
+
 def find_candidates(sent, lex: Lexicon) -> list[Candidate]:
     """Compute: every trigger in one sentence (a spaCy Span)."""
     reporting = lex.cue_set("reporting_verbs")
@@ -258,6 +261,12 @@ def find_candidates(sent, lex: Lexicon) -> list[Candidate]:
             found = verb_trigger(tok, lex)
             if found and found[0].type == "CONSULT" and any(c.dep_ == "auxpass" for c in tok.children):
                 found = None   # "would be met with force" is no meeting
+            if found and found[0].type != "REQUEST" and tok.lemma_.lower() in lex.cue_set("appeal_verbs") \
+                    and any(c.dep_ == "dobj" for c in tok.children) and any(c.dep_ == "xcomp" for c in tok.children):
+                found = (APPEAL, f"{tok.lemma_.lower()} + object + to-infinitive", False)
+            if found and found[0].type == "CONSULT" and tok.tag_ == "VBG" and tok.dep_ == "advcl" \
+                    and tok.head.lemma_.lower() in reporting:
+                found = None   # "Speaking after the fall of the city, the minister said": the statement itself
             if found and found[0].generated and not found[2] and not _has_participant(tok, lex):
                 found = None
             if found:

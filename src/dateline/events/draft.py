@@ -36,6 +36,7 @@ class Draft:
     governor_i: Optional[int] = None      # token index of the word that governs the event's modality
     source_actor_ids: list[str] = field(default_factory=list)
     target_actor_ids: list[str] = field(default_factory=list)
+    target_from_place: bool = False
 
 
 def _depth_penalty(anchor) -> float:

@@ -3,6 +3,7 @@ covers, and what an actor mention stands for."""
 
 from __future__ import annotations
 
+from ..actors.resolve import WORK_HEADS
 from ..model import Actor, Record
 from .arguments import _split as _split_arg
 from .arguments import Arg, argument_span, is_agent_like, overlapping, owner_args, token_chars
@@ -12,6 +13,10 @@ from .draft import PERSONAL_PRONOUNS
 def _link(record: Record, args: list[Arg], lex, new_actors: dict, role: str) -> list[str]:
     ids: list[str] = []
     for arg in args:
+        if arg.head.lower_ in WORK_HEADS and arg.head.text[:1].isupper():
+            # "comply with Security Council Resolution 2328", "support a Cessation of Hostilities": a
+            # named instrument is no participant, and neither is the body named in its title
+            continue
         found = []
         for start, end in token_chars(arg.tokens):
             found += [a for a in overlapping(record.actors, start, end) if a not in found]

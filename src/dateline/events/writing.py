@@ -17,11 +17,12 @@ def write(record: Record, drafts: list[Draft], lex=None) -> None:
     lex = lex or lexmod.load()
     new_actors: dict = {}
     events: list[Event] = []
+    by_id = {a.id: a for a in record.actors}
     for d in drafts:
         d.source_actor_ids = _link(record, d.sources, lex, new_actors, "source")
         # a target that is a source again, or refers back to the same actor ("the regime ... its own
         # forces" resolved to one entity), is no second party
-        by_id = {a.id: a for a in record.actors}
+        by_id.update((a.id, a) for a in new_actors.values())
         same = {_identity(by_id, i) for i in d.source_actor_ids}
         d.target_actor_ids = [i for i in _link(record, d.targets, lex, new_actors, "target")
                               if i not in d.source_actor_ids and _identity(by_id, i) not in same]
@@ -40,6 +41,7 @@ def write(record: Record, drafts: list[Draft], lex=None) -> None:
             placed = _place_as_target(record, d, new_actors)
             if placed:
                 d.target_actor_ids = placed
+                d.target_from_place = True
     for d in drafts:
         tok = d.cand.token
         source_sectors = [a.sector for a in record.actors if a.id in d.source_actor_ids and a.sector]
@@ -53,7 +55,7 @@ def write(record: Record, drafts: list[Draft], lex=None) -> None:
             id=f"{record.article.id}:e{len(record.events) + len(events)}", type=d.type, mode=d.mode,
             cameo=d.cameo, acled_type=acled_type, acled_subtype=acled_sub, intensity=d.intensity,
             modality=d.modality, modality_cue=cue, sources=d.source_actor_ids, targets=d.target_actor_ids,
-            place=d.place, time=d.time, quantities=d.quantities,
+            target_from_place=d.target_from_place, place=d.place, time=d.time, quantities=d.quantities,
             trigger=TextSpan(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text)),
             sentence=d.sentence, score=d.score, reason=d.reason))
     record.events.extend(events)

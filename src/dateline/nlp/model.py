@@ -224,6 +224,7 @@ def _load(name: str, needs: Optional[frozenset[str]]):
     if name.startswith("blank:"):
         nlp = spacy.blank(name.split(":", 1)[1])
         nlp.add_pipe("sentencizer")
+        add_paragraph_breaks(nlp)
         return nlp
     plan = components_for(name, needs)
     try:
@@ -240,6 +241,7 @@ def _load(name: str, needs: Optional[frozenset[str]]):
         if plan.add_sentencizer:
             nlp.add_pipe("sentencizer", first=True)
     split_reference_marks(nlp)
+    add_paragraph_breaks(nlp)
     if "ner" in nlp.pipe_names and "dateline_identities" not in nlp.pipe_names:
         from spacy.language import Language
 
@@ -276,6 +278,30 @@ def _identity_labels(doc):
     if changed:
         doc.ents = ents
     return doc
+
+
+def _paragraph_starts(doc):
+    """A blank line ends a sentence: a headline without a full stop ("X welcomes the deal\n\nThe minister
+    said:") is not read into the next paragraph's first sentence. Set before the parser, which keeps
+    boundaries that are set; a single line break is left to the parser (text is often hard-wrapped)."""
+    for tok in doc[1:-1]:
+        if tok.is_space and tok.text.count("\n") >= 2:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
+def add_paragraph_breaks(nlp) -> None:
+    """Put the paragraph-break component before the parser (or after the sentencizer that stands in for it)."""
+    from spacy.language import Language
+
+    if "dateline_paragraphs" in nlp.pipe_names:
+        return
+    if not Language.has_factory("dateline_paragraphs"):
+        Language.component("dateline_paragraphs", func=_paragraph_starts)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("dateline_paragraphs", before="parser")
+    elif "sentencizer" in nlp.pipe_names:
+        nlp.add_pipe("dateline_paragraphs", after="sentencizer")
 
 
 # Footnote marks glued to a word ("al-Assad,[1]", "Control.[3]", "2005.[4][5]", as in pages copied from

@@ -83,6 +83,7 @@ CREATE TABLE runs (
     (9, "search token index", search_index.TABLES_SQL + search_index.DERIVE_SQL),
     # 12, not 10: the numbers between are left to other branches; the numbers only have to differ.
     (12, "actors entity type", "ALTER TABLE actors ADD COLUMN entity_type TEXT;"),
+    (13, "events target from the place", "ALTER TABLE events ADD COLUMN target_from_place BOOLEAN DEFAULT false;"),
 ]
 
 LATEST = max(version for version, _, _ in MIGRATIONS)

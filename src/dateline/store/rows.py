@@ -45,7 +45,7 @@ def record_rows(rec: Record) -> dict[str, list[dict]]:
             "modality": e.modality, "modality_cue_text": cue.text if cue else None,
             "modality_cue_start": cue.start if cue else None, "modality_cue_end": cue.end if cue else None,
             "reported_by": e.reported_by, "sources": list(e.sources), "targets": list(e.targets),
-            "place": e.place, "time_value": e.time.value, "start_date": e.time.start_date,
+            "target_from_place": e.target_from_place, "place": e.place, "time_value": e.time.value, "start_date": e.time.start_date,
             "end_date": e.time.end_date, "granularity": e.time.granularity, "time_from": e.time.from_,
             "quantities": json.dumps([q.model_dump() for q in e.quantities]),
             "trigger_text": e.trigger.text, "trigger_start": e.trigger.start, "trigger_end": e.trigger.end,
