@@ -170,3 +170,36 @@ def test_stopping_someone_elses_protest_or_attack_is_no_concession(extract, text
 
 def test_halting_ones_own_offensive_is_a_retreat(extract):
     assert main_type(extract("The army halted its offensive in the north.", published=PUB)) == "RETREAT"
+
+
+@pytest.mark.parametrize("text, stopper", [
+    ("Police stopped the attack on the embassy.", "Police"),
+    ("Riot police halted the march on parliament.", "Riot police"),
+])
+def test_who_stops_someone_elses_attack_is_not_its_doer(extract, text, stopper):
+    rec = extract(text, published=PUB)
+    ev = [e for e in rec.events if e.type in ("ASSAULT", "PROTEST")][0]
+    names = {a.id: a.text for a in rec.actors}
+    assert stopper not in [names[i] for i in ev.sources], ev.reason
+    assert "is not taken for the doer" in ev.reason
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("Police foiled an attack on the embassy.", "negated"),
+    ("Soldiers prevented an attack on the base.", "negated"),
+    ("Guards thwarted a bombing at the airport.", "negated"),
+])
+def test_a_prevented_event_is_negated_and_not_the_preventers(extract, text, modality):
+    rec = extract(text, published=PUB)
+    ev = [e for e in rec.events if e.type == "ASSAULT"][0]
+    names = {a.id: a.text for a in rec.actors}
+    subject = text.split()[0]
+    assert ev.modality == modality, ev.reason
+    assert subject not in [names[i] for i in ev.sources]
+
+
+def test_a_prevented_attack_keeps_the_doer_named_on_it(extract):
+    rec = extract("The army prevented the rebels' attack on the town.", published=PUB)
+    ev = [e for e in rec.events if e.type == "ASSAULT"][0]
+    names = {a.id: a.text for a in rec.actors}
+    assert [names[i] for i in ev.sources] == ["the rebels"] and ev.modality == "negated"

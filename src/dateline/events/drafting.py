@@ -11,11 +11,32 @@ from .arguments import is_agent_like, noun_arguments, place_for, time_for, verb_
 from .coding import INTENT_CAMEO, cameo_for, intent_type, threat_types
 from .detect import Candidate, find_candidates
 from .draft import Draft, _depth_penalty, _event_time, _span
-from .endings import _ended_by
+from .endings import OWN_ENDING_TYPES, _ended_by
 from .lexicon import Trigger
 from .modality import ModalityResult, decide, negating_phrase_heads
 from .verb_sides import (FORCE_NOUNS, MODAL_KEY, TOPIC_PREPS, _modal_demands, _more_verb_sides, _prep_targets,
                          _reporting_subjects)
+
+
+def _prevented(noun, plover: str, sources: list, mod: ModalityResult, lex) -> tuple[list, ModalityResult, str]:
+    """ "Police foiled an attack on the embassy", "troops repelled an assault by the rebels": the subject
+    of a verb of preventing did not do the event its object names. Only a doer named on the noun (its
+    owner or "by" phrase) stays; a negating preventer ("foiled", "prevented") negates the event.
+    Returns the sources, the modality and a note for the reason ("" when no rule applied)."""
+    verb = noun.head
+    if noun.dep_ != "dobj":
+        return sources, mod, ""
+    lemma = verb.lemma_.lower()
+    stopped = lemma in ("stop", "halt") and plover in OWN_ENDING_TYPES and not any(c.dep_ == "poss" for c in noun.children)
+    if not stopped and lemma not in lex.cue_set("prevention_verbs"):
+        return sources, mod, ""
+    # "police stopped the attack": whose attack is not said ("stopped its attack" is the doer's own
+    # ending, endings.py); the stopper is not taken for the attacker
+    subjects = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
+    kept = [a for a in sources if a.head.i not in subjects]
+    if not stopped and mod.modality == "asserted" and lemma in lex.cue_set("modality", "negating_verbs"):
+        mod = ModalityResult("negated", verb, f"prevented by {verb.text!r}", verb)
+    return kept, mod, f"; the subject of {verb.text!r} is not taken for the doer"
 
 
 def _sentence_drafts(record: Record, doc, sent, sentence: Sentence, lex) -> list[Draft]:
@@ -55,6 +76,7 @@ def _sentence_drafts(record: Record, doc, sent, sentence: Sentence, lex) -> list
             inner.sort(key=lambda c: len(list(c.anchor.ancestors)))
             if inner and inner[0].entry.type in threat_types(lex):
                 plover = "THREATEN"
+        prevented_note = ""
         if cand.key == MODAL_KEY:
             sources = [a for s in _reporting_subjects(tok) for a in _split_arg(s, "speaker of the demand")]
             targets = [a for s in tok.children if s.dep_ in ("nsubj", "nsubjpass") and s.pos_ != "PRON"
@@ -74,6 +96,7 @@ def _sentence_drafts(record: Record, doc, sent, sentence: Sentence, lex) -> list
             sources, targets = _more_verb_sides(tok, entry, sources, targets, lex)
         else:
             sources, targets = noun_arguments(tok, cand.anchor, lex)
+            sources, mod, prevented_note = _prevented(tok, plover, sources, mod, lex)
         targets = [a for a in targets if a.head.i not in trigger_ids or a.head is tok]
         if plover in ("MOBILIZE", "AID") and cand.kind == "verb":
             # "massed 100,000 troops", "deployed peacekeepers": the force moved is no target
@@ -95,6 +118,7 @@ def _sentence_drafts(record: Record, doc, sent, sentence: Sentence, lex) -> list
                   f"{'/' + entry.mode if entry.mode else ''}, CAMEO {cameo or '-'}"
                   f"{' (' + cameo_note + ')' if cameo_note else ''}; {cand.how}; modality {mod.modality}"
                   f" ({mod.via})")
+        reason += prevented_note
         if tref is None:
             reason += "; time: publication date (no date in the sentence)" if record.article.published \
                 else "; time: none in the sentence and no publication date"
