@@ -17,6 +17,11 @@ def _names(rec, ids):
     return [by_id[i] for i in ids]
 
 
+def _trigger(rec, word):
+    """The event whose trigger is ``word`` (the first one)."""
+    return next(e for e in rec.events if e.trigger.text == word)
+
+
 def _of_type(rec, plover):
     return [e for e in rec.events if e.type == plover]
 
@@ -57,11 +62,11 @@ def test_conjoined_passive_takes_the_agent_only_from_a_later_conjunct(extract):
     rec = extract("The journalist was arrested by the police in May and charged with espionage.", published=PUB)
     arrest = _of_type(rec, "COERCE")[0]
     assert _names(rec, arrest.sources) == ["the police"]
-    charge = [e for e in rec.events if e.trigger.text == "charged"][0]
+    charge = _trigger(rec, "charged")
     assert "the police" not in _names(rec, charge.sources)
     # the agent after the last conjunct still serves both
     rec = extract("The commander was bombed and killed by coalition aircraft.", published=PUB)
-    bombed = [e for e in rec.events if e.trigger.text == "bombed"][0]
+    bombed = _trigger(rec, "bombed")
     assert _names(rec, bombed.sources) == ["coalition aircraft"]
 
 
@@ -75,13 +80,13 @@ def test_light_verb_with_an_event_object_carries_no_second_event(extract):
     # "in the fight" says where the support belongs: the minister is not a fighter
     rec = extract("The minister reiterates British support for Kenya in the fight against the militants.",
                   published=PUB)
-    fight = [e for e in rec.events if e.trigger.text == "fight"][0]
+    fight = _trigger(rec, "fight")
     assert "The minister" not in _names(rec, fight.sources)
 
 
 def test_pressure_to_passes_its_object_as_the_doer(extract):
     rec = extract("The allies pressured the junta to lift the blockade of the port.", published=PUB)
-    lift = [e for e in rec.events if e.trigger.text == "lift"][0]
+    lift = _trigger(rec, "lift")
     assert _names(rec, lift.sources) == ["the junta"]
 
 
@@ -124,7 +129,7 @@ def test_purpose_clause_under_backing_is_done_by_both_sides(extract, text, backe
 
 def test_purpose_clause_under_other_verbs_keeps_one_doer(extract):
     rec = extract("Britain sent troops to Iraq to defeat the militants.", published=PUB)
-    defeat = [e for e in rec.events if e.trigger.text == "defeat"][0]
+    defeat = _trigger(rec, "defeat")
     assert "Iraq" not in _names(rec, defeat.sources)
 
 
@@ -252,7 +257,7 @@ def test_a_named_instrument_and_the_body_in_its_title_are_no_participants(extrac
                   "Security Council Resolution 1373.", published=PUB)
     targets = {t for e in rec.events for t in _names(rec, e.targets)}
     assert not any("Resolution" in t or "Security Council" in t for t in targets)
-    comply = [e for e in rec.events if e.trigger.text == "comply"][0]
+    comply = _trigger(rec, "comply")
     assert comply.targets == []
 
 
@@ -270,20 +275,20 @@ def test_what_is_discussed_is_no_partner(extract):
     assert _of_type(rec, "CONSULT")[0].targets == []
     rec = extract("The envoys discussed military and humanitarian planning for operations to free the city of "
                   "Hodeidah.", published=PUB)
-    talks = [e for e in rec.events if e.trigger.text == "discussed"][0]
+    talks = _trigger(rec, "discussed")
     assert talks.targets == []
 
 
 def test_who_feels_appalled_by_an_attack_was_not_attacked(extract):
     rec = extract("I am appalled by this latest attack by the junta.", published=PUB)
-    attack = [e for e in rec.events if e.trigger.text == "attack"][0]
+    attack = _trigger(rec, "attack")
     assert _names(rec, attack.sources) == ["the junta"]
     assert "I" not in _names(rec, attack.targets)
 
 
 def test_who_is_encouraged_by_a_decision_approves_of_it(extract):
     rec = extract("The council is encouraged by the decision of President Ruto.", published=PUB)
-    ev = [e for e in rec.events if e.trigger.text == "encouraged"][0]
+    ev = _trigger(rec, "encouraged")
     assert _names(rec, ev.sources) == ["council"]
     assert "President Ruto" in _names(rec, ev.targets)
 
@@ -300,7 +305,7 @@ def test_the_patient_of_a_judged_act_is_not_the_one_judged(extract):
 
 def test_encouraging_someone_to_act_is_an_appeal(extract):
     rec = extract("The envoy encouraged both parties to resume talks.", published=PUB)
-    ev = [e for e in rec.events if e.trigger.text == "encouraged"][0]
+    ev = _trigger(rec, "encouraged")
     assert (ev.type, ev.cameo) == ("REQUEST", "020")
     assert _names(rec, ev.targets) == ["both parties"]
     assert not _of_type(rec, "SUPPORT")
@@ -311,37 +316,28 @@ def test_speaking_before_a_statement_is_no_meeting(extract):
     assert not [e for e in rec.events if e.trigger.text == "Speaking"]
     # speaking to someone as the event itself is still a meeting
     rec = extract("The minister was speaking to the rebel leaders in Geneva.", published=PUB)
-    talks = [e for e in rec.events if e.trigger.text == "speaking"][0]
+    talks = _trigger(rec, "speaking")
     assert talks.type == "CONSULT" and "the rebel leaders" in _names(rec, talks.targets)
 
 
-def test_who_is_supported_in_a_fight_fights(extract):
-    rec = extract("The minister reiterated British support for the Somali government in the fight against "
-                  "al-Shabaab.", published=PUB)
-    fight = [e for e in rec.events if e.trigger.text == "fight"][0]
-    assert _names(rec, fight.sources) == ["the Somali government"]
-    rec = extract("France supported the army in the fight against the rebels.", published=PUB)
-    fight = [e for e in rec.events if e.trigger.text == "fight"][0]
-    assert _names(rec, fight.sources) == ["the army"]
-
-
-def test_acting_as_part_of_a_coalition_makes_the_coalition_a_source(extract):
-    rec = extract("Norway is working as part of the Global Coalition to defeat the militia.", published=PUB)
-    defeat = [e for e in rec.events if e.trigger.text == "defeat"][0]
-    assert _names(rec, defeat.sources) == ["Norway", "the Global Coalition"]
-
-
-def test_killed_in_a_raid_by_someone_names_the_doer(extract):
-    rec = extract("The commander was killed in a raid by special forces near the border.", published=PUB)
-    kill = [e for e in rec.events if e.trigger.text == "killed"][0]
-    assert _names(rec, kill.sources) == ["special forces"]
-    rec = extract("He was targeted and killed in a raid conducted by the army on Monday.", published=PUB)
-    for ev in (e for e in rec.events if e.trigger.text in ("targeted", "killed")):
-        assert _names(rec, ev.sources) == ["the army"]
+@pytest.mark.parametrize("text, trigger, sources", [
+    # who is helped in a fight fights it
+    ("The minister reiterated British support for the Somali government in the fight against al-Shabaab.",
+     "fight", ["the Somali government"]),
+    ("France supported the army in the fight against the rebels.", "fight", ["the army"]),
+    # acting as part of a coalition makes the coalition a source
+    ("Norway is working as part of the Global Coalition to defeat the militia.", "defeat",
+     ["Norway", "the Global Coalition"]),
+    # killed in a raid by someone names the doer
+    ("The commander was killed in a raid by special forces near the border.", "killed", ["special forces"]),
+    ("He was targeted and killed in a raid conducted by the army on Monday.", "targeted", ["the army"]),
+    ("He was targeted and killed in a raid conducted by the army on Monday.", "killed", ["the army"]),
     # the agent of the verb itself still wins
-    rec = extract("The commander was killed by police in a raid by special forces.", published=PUB)
-    kill = [e for e in rec.events if e.trigger.text == "killed"][0]
-    assert _names(rec, kill.sources) == ["police"]
+    ("The commander was killed by police in a raid by special forces.", "killed", ["police"]),
+])
+def test_sources_from_the_fight_the_coalition_and_the_raid(extract, text, trigger, sources):
+    rec = extract(text, published=PUB)
+    assert _names(rec, _trigger(rec, trigger).sources) == sources
 
 
 def test_a_target_from_the_place_is_marked_and_makes_no_pair(extract):
