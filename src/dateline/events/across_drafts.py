@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from ..model import Quantity
 from .arguments import _split as _split_arg
-from .arguments import HELP_NOUNS, PATIENT_JUDGING_TYPES, is_agent_like, owner_args
+from .arguments import is_agent_like
 from .draft import PERSONAL_PRONOUNS, Draft
+from .noun_arguments import HELP_NOUNS
+from .owners import PATIENT_JUDGING_TYPES, owner_args
 from .quantities import sentence_counts, size_of
 from .verb_sides import FORCE_NOUNS
 

@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..model import EventTime, Quantity, Record, Sentence
-from .arguments import Arg, dates_from_value
+from .arguments import Arg
 from .detect import CLAUSE_DEPS, Candidate
+from .place_time import dates_from_value
 
 # personal pronouns kept as (unresolved) actors: "we will defeat ...", "he was bombed and killed"
 PERSONAL_PRONOUNS = {"i", "we", "he", "she", "they", "us", "him", "her", "them", "me"}

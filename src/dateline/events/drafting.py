@@ -7,13 +7,16 @@ from ..model import Record, Sentence
 from .across_drafts import (_attach_quantities, _executed_orders, _fought_alongside, _inherit_targets,
                             _rallies, _rank_below_governors)
 from .arguments import _split as _split_arg
-from .arguments import is_agent_like, noun_arguments, place_for, time_for, verb_arguments
+from .arguments import is_agent_like
 from .coding import INTENT_CAMEO, cameo_for, intent_type, threat_types
 from .detect import Candidate, find_candidates
 from .draft import Draft, _depth_penalty, _event_time, _span
 from .endings import OWN_ENDING_TYPES, _ended_by
 from .lexicon import Trigger
 from .modality import ModalityResult, decide, negating_phrase_heads
+from .noun_arguments import noun_arguments
+from .place_time import place_for, time_for
+from .verb_arguments import verb_arguments
 from .verb_sides import (FORCE_NOUNS, MODAL_KEY, TOPIC_PREPS, _modal_demands, _more_verb_sides, _prep_targets,
                          _reporting_subjects)
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 from ..actors.resolve import WORK_HEADS
 from ..model import Actor, Record
 from .arguments import _split as _split_arg
-from .arguments import Arg, argument_span, is_agent_like, overlapping, owner_args, token_chars
+from .arguments import Arg, argument_span, is_agent_like, overlapping, token_chars
 from .draft import PERSONAL_PRONOUNS
+from .owners import owner_args
 
 
 def _link(record: Record, args: list[Arg], lex, new_actors: dict, role: str) -> list[str]:

@@ -9,7 +9,12 @@ This module registers the stage and runs it sentence by sentence; the rules live
 a module:
 - draft.py: the Draft an event is computed into (score depth penalty, cue span, event time);
 - drafting.py: a sentence's drafts from its trigger candidates;
-- verb_sides.py: sides of a verb event the general argument rules (arguments.py) leave out;
+- arguments.py: what the argument rules share (the Arg, one argument per conjunct, pronouns, argument
+  spans), with the rules beside it: subjects.py (a verb's subject or controller), verb_arguments.py
+  and noun_arguments.py (sources and targets of a verb or noun trigger), owners.py (who an object or
+  an act belongs to), place_time.py (the event's place and time);
+- verb_sides.py: sides of a verb event the general argument rules (arguments.py and the modules
+  beside it) leave out;
 - endings.py: events another verb ends ("suspended their protests");
 - across_drafts.py: rules over a sentence's drafts together (inherited targets, ranking, orders,
   rallies, quantities);
