@@ -36,7 +36,7 @@ def _fought_alongside(d: Draft, verb, lex) -> list[Draft]:
         return []
     fighters = list(d.sources)
     d.sources = fighters + allies   # and the side fought with attacked the same target
-    how = "an 'alongside' phrase" if allies else f"'with the ... of' phrase"
+    how = "an 'alongside' phrase" if allies else "'with the ... of' phrase"
     return [Draft(d.cand, "COOPERATE", None, "062", (), lex.intensity("COOPERATE"), d.modality, d.cue,
                   fighters, allies + helpers, d.place, d.time, [], d.sentence, round(max(0.05, d.score - 0.1), 3),
                   f"{verb.text!r} with {how} -> COOPERATE, CAMEO 062 (acting on the same side); "

@@ -25,7 +25,6 @@ from dataclasses import dataclass
 from .lexicon import Lexicon
 
 SUBJ = ("nsubj", "csubj")
-OBJ = ("dobj", "dative", "obj", "nsubjpass", "attr", "oprd")
 
 
 @dataclass
@@ -39,7 +38,7 @@ def _core(tok) -> list:
     """The head and its name-like modifiers (compound, amod, poss, flat name parts)."""
     out = [tok]
     for c in tok.children:
-        if c.dep_ in ("compound", "amod", "poss", "nmod", "flat", "nummod") or (c.dep_ == "prep" and False):
+        if c.dep_ in ("compound", "amod", "poss", "nmod", "flat", "nummod"):
             out.append(c)
             out.extend(g for g in c.children if g.dep_ in ("compound", "flat"))
     return out

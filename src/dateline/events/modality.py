@@ -104,7 +104,6 @@ def negating_phrase_heads(sent, lex: Lexicon, text: str | None = None) -> dict[i
 
 
 def decide(token, anchor, lex: Lexicon, phrase_heads: dict[int, object]) -> ModalityResult:
-    m = lex.cues.get("modality", {})
     verb = clause_verb(anchor)
     own = [token] if token is anchor else [token, anchor]
     if verb not in own:
