@@ -51,5 +51,24 @@ def test_a_blank_line_ends_a_sentence(nlp):
     assert len(list(doc.sents)) == 1
 
 
+def test_a_line_break_ends_a_sentence_unless_the_text_is_hard_wrapped(nlp):
+    body = ("Officials in the capital said on Monday that the talks between the two delegations would "
+            "resume next week after a pause of several days, and that both sides had agreed to a new agenda.")
+    doc = nlp("Ministers meet in Geneva over the border dispute\nNadia Osei\n" + body)
+    starts = [s.text.strip() for s in doc.sents]
+    assert starts[:2] == ["Ministers meet in Geneva over the border dispute", "Nadia Osei"]
+    wrapped = ("Officials in the capital said on Monday that the talks\nbetween the two delegations would "
+               "resume next\nweek after a pause of several days, and that both\nsides had agreed to a new agenda.")
+    assert len(list(nlp(wrapped).sents)) == 1
+
+
+def test_hard_wrapped_text_is_recognised():
+    from dateline.nlp.model import hard_wrapped
+
+    assert hard_wrapped("short line\nanother short line\nand a third")
+    assert not hard_wrapped("A headline\n" + "word " * 60)
+    assert hard_wrapped("")
+
+
 def test_the_paragraph_component_runs_before_the_parser(nlp):
     assert nlp.pipe_names.index("dateline_paragraphs") < nlp.pipe_names.index("parser")

@@ -280,12 +280,26 @@ def _identity_labels(doc):
     return doc
 
 
+# A text whose lines are nearly all this short is hard-wrapped: its single line breaks are no boundaries.
+WRAPPED_LINE_CHARS = 100
+
+
+def hard_wrapped(text: str) -> bool:
+    """Nine in ten of the text's lines are at most WRAPPED_LINE_CHARS long: a text with paragraphs of a
+    line each has long lines, a hard-wrapped one none (a short text of short lines counts as wrapped,
+    so its line breaks are left to the parser)."""
+    lengths = [len(line) for line in text.split("\n") if line.strip()]
+    return not lengths or sum(n <= WRAPPED_LINE_CHARS for n in lengths) >= 0.9 * len(lengths)
+
+
 def _paragraph_starts(doc):
-    """A blank line ends a sentence: a headline without a full stop ("X welcomes the deal\n\nThe minister
-    said:") is not read into the next paragraph's first sentence. Set before the parser, which keeps
-    boundaries that are set; a single line break is left to the parser (text is often hard-wrapped)."""
+    """A line break that is no wrap ends a sentence: a headline without a full stop ("X welcomes the deal\n
+    \nThe minister said:", "Ministers met in Paris\nA spokesman said:") is not read into the next
+    paragraph's first sentence. A blank line always ends one; a single line break does unless the text is
+    hard-wrapped. Set before the parser, which keeps boundaries that are set."""
+    single = not hard_wrapped(doc.text)
     for tok in doc[1:-1]:
-        if tok.is_space and tok.text.count("\n") >= 2:
+        if tok.is_space and (tok.text.count("\n") >= 2 or (single and "\n" in tok.text)):
             doc[tok.i + 1].is_sent_start = True
     return doc
 
