@@ -226,6 +226,16 @@ def test_they_refers_back_to_a_group(actors_of):
     assert they.coref == rebels.id and they.reason.startswith("plural pronoun")
 
 
+def test_they_refers_back_to_a_collective_body(actors_of):
+    actors = actors_of("The militia seized the town last year. They kidnapped eleven farmers in March.")
+    militia = one(actors, "The militia")
+    they = one(actors, "They")
+    assert they.coref == militia.id
+    # a singular noun that names no body of people is no antecedent: "They" stays unresolved
+    actors = actors_of("The convoy reached the town last year. They kidnapped eleven farmers in March.")
+    assert not [a for a in actors if a.text == "They"]
+
+
 def test_office_for_a_region_is_part_of_the_title(actors_of):
     actors = actors_of("The Minister for Central Asia met farmers in the valley on Tuesday.")
     a = one(actors, "The Minister for Central Asia")

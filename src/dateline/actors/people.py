@@ -367,12 +367,20 @@ def _it_pronouns(ctx: Context, drafts: list[Draft]) -> None:
                             f"pronoun '{tok.text}' -> {a.name or doc[a.start:a.end].text}", "pronoun", coref=k))
 
 
+# Singular nouns of bodies of people that "they" refers back to ("The militia seized the town. They
+# killed ...", as British news writes of a government or a group).
+COLLECTIVE_HEADS = frozenset({"militia", "group", "army", "government", "regime", "coalition", "police", "military",
+                              "alliance", "movement", "organisation", "organization", "faction", "junta", "gang",
+                              "cartel", "administration", "opposition", "party", "council", "committee", "team"})
+
+
 def _is_group(ctx: Context, d: Draft) -> bool:
-    """An organisation, or a nominal with a plural head ("the rebels"): what "they" can refer to."""
+    """An organisation, a nominal with a plural head ("the rebels") or a collective one ("the militia"):
+    what "they" can refer to."""
     if d.kind == "named":
         return not (d.kb_id or "").startswith("c:") and not d.reason.startswith(("demonym", "ethnic"))
     head = ctx.toks[d.head]
-    return head.tag_ in ("NNS", "NNPS")
+    return head.tag_ in ("NNS", "NNPS") or head.lower_ in COLLECTIVE_HEADS
 
 
 def _pronouns(ctx: Context, drafts: list[Draft]) -> None:
