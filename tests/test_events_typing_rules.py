@@ -203,3 +203,64 @@ def test_a_prevented_attack_keeps_the_doer_named_on_it(extract):
     ev = [e for e in rec.events if e.type == "ASSAULT"][0]
     names = {a.id: a.text for a in rec.actors}
     assert [names[i] for i in ev.sources] == ["the rebels"] and ev.modality == "negated"
+
+
+def _events(rec, word):
+    return [e for e in rec.events if e.trigger.text == word]
+
+
+def _names(rec, ids):
+    by_id = {a.id: a.text for a in rec.actors}
+    return [by_id[i] for i in ids]
+
+
+def test_declining_to_comment_is_no_rejection(extract):
+    assert not extract("The ministry declined to comment on the raid.", published=PUB).events
+    assert not extract("The officer refused to be named.", published=PUB).events
+    assert main_type(extract("The rebels refused to join the talks.", published=PUB)) == "REJECT"
+
+
+def test_heading_for_a_war_is_no_visit(extract):
+    assert not [e for e in extract("Libya is heading for a civil war.", published=PUB).events if e.type == "CONSULT"]
+    rec = extract("The minister is heading for Cairo.", published=PUB)
+    assert [(e.type, e.mode) for e in _events(rec, "heading")] == [("CONSULT", "visit")]
+
+
+def test_firing_into_the_air_is_a_show_of_force(extract):
+    rec = extract("Police fired into the air to disperse the crowd.", published=PUB)
+    fired = _events(rec, "fired")
+    assert [(e.type, e.cameo) for e in fired] == [("MOBILIZE", "150")]
+    assert not [e for e in rec.events if e.type == "ASSAULT"]
+    assert main_type(extract("Gunmen fired on the convoy.", published=PUB)) == "ASSAULT"
+
+
+def test_being_backed_by_weapons_is_no_support(extract):
+    rec = extract("The troops, backed by tanks and helicopters, attacked the town.", published=PUB)
+    assert not [e for e in rec.events if e.type == "SUPPORT"]
+    rec = extract("The troops, backed by France, attacked the town.", published=PUB)
+    [support] = [e for e in rec.events if e.type == "SUPPORT"]
+    assert _names(rec, support.sources) == ["France"]
+
+
+def test_who_is_forced_to_act_acts(extract):
+    rec = extract("Rebels were forced to retreat from the town on Monday.", published=PUB)
+    [retreat] = _events(rec, "retreat")
+    assert _names(rec, retreat.sources) == ["Rebels"]
+
+
+@pytest.mark.parametrize("text, trigger, sources", [
+    # one person is no "they"
+    ("They retreated to the airbase, said a resident.", "retreated", ["They"]),
+    ("Hungary said it will close the border.", "close", ["Hungary"]),
+    ("The rebels said they would attack the town.", "attack", ["The rebels"]),
+])
+def test_a_pronoun_is_the_speaker_only_when_it_can_refer_to_it(extract, text, trigger, sources):
+    rec = extract(text, published=PUB)
+    assert _names(rec, _events(rec, trigger)[0].sources) == sources
+
+
+def test_revolutionaries_and_loyalists_are_agents(extract):
+    rec = extract("The revolutionaries captured 20 soldiers.", published=PUB)
+    assert _names(rec, _events(rec, "captured")[0].sources) == ["revolutionaries"]
+    rec = extract("Loyalists looted the shops.", published=PUB)
+    assert _names(rec, _events(rec, "looted")[0].sources) == ["Loyalists"]

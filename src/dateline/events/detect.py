@@ -245,6 +245,19 @@ def _has_participant(verb, lex: Lexicon) -> bool:
         g.dep_ == "pobj" and is_agent_like(g, lex) for g in c.children) for c in verb.children)
 
 
+def _goes_somewhere(verb, entry: Trigger) -> bool:
+    """A generated sense conditioned on a preposition ("head for", "rush to") needs that phrase to name a
+    place or a party; without the phrase (a particle, "head back") it stands."""
+    from .arguments import is_agent_like
+    from .lexicon import load as load_lexicon
+
+    lex = load_lexicon()
+    objs = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in entry.preps
+            for g in c.children if g.dep_ == "pobj"]
+    return not objs or any(g.ent_type_ in ("GPE", "LOC", "FAC") or is_agent_like(g, lex) for g in objs)
+
+
+AIR_FIRE = Trigger("MOBILIZE", None, "150", None, -7.0, note="shots fired into the air: a show of force")
 APPEAL = Trigger("REQUEST", None, "020", None, -1.0, note="a verb of approval with an object and a to-infinitive")
 
 
@@ -261,6 +274,16 @@ def find_candidates(sent, lex: Lexicon) -> list[Candidate]:
             found = verb_trigger(tok, lex)
             if found and found[0].type == "CONSULT" and any(c.dep_ == "auxpass" for c in tok.children):
                 found = None   # "would be met with force" is no meeting
+            if found and found[0].type == "ASSAULT" and tok.lemma_.lower() in lex.cue_set("air_fire", "verbs") and any(
+                    c.dep_ == "prep" and g.dep_ == "pobj" and g.lemma_.lower() in lex.cue_set("air_fire", "objects")
+                    for c in tok.children for g in c.children):
+                found = (AIR_FIRE, f"{tok.lemma_.lower()} into the air", True)   # shots at no one: a show of force
+            if found and found[0].type == "REJECT" and any(
+                    c.dep_ == "xcomp" and c.lemma_.lower() in lex.cue_set("comment_verbs") for c in tok.children):
+                found = None   # "declined to comment", "refused to be named": a statement, no rejection
+            if found and found[0].generated and found[0].mode == "visit" and found[0].preps and not found[0].objects \
+                    and not _goes_somewhere(tok, found[0]):
+                found = None   # "heading for a civil war" is no visit: a journey's end is a place or a party
             if found and found[0].type != "REQUEST" and tok.lemma_.lower() in lex.cue_set("appeal_verbs") \
                     and any(c.dep_ == "dobj" for c in tok.children) and any(c.dep_ == "xcomp" for c in tok.children):
                 found = (APPEAL, f"{tok.lemma_.lower()} + object + to-infinitive", False)

@@ -104,6 +104,9 @@ def _sentence_drafts(record: Record, doc, sent, sentence: Sentence, lex) -> list
         if plover in ("MOBILIZE", "AID") and cand.kind == "verb":
             # "massed 100,000 troops", "deployed peacekeepers": the force moved is no target
             targets = [a for a in targets if not (a.via == "dobj" and a.head.lemma_.lower() in FORCE_NOUNS)]
+        if plover == "SUPPORT" and sources and all(
+                a.head.lemma_.lower() in lex.cue_set("equipment_nouns") for a in sources):
+            continue   # "troops, backed by tanks and helicopters": equipment supports no one
         if lex.polarity(plover) == "cooperative":   # "talks on the situation": a topic, not a partner
             targets = [a for a in targets if not a.via.startswith(TOPIC_PREPS)]
         targets = [a for a in targets if a.head.i != tok.i]

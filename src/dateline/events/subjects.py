@@ -64,6 +64,10 @@ def _subject_of(verb, seen=None):
             objs += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") for g in _pobj(c)]
             if objs:
                 return objs, f"object of {head.text!r}"
+            # "the rebels were forced to retreat": the passive subject is the one made to act
+            objs = [c for c in head.children if c.dep_ == "nsubjpass"]
+            if objs:
+                return objs, f"passive subject of {head.text!r}"
         found, via = _subject_of(head, seen)
         return found, (f"subject of {head.text!r}" if found else via)
     if verb.dep_ in ("conj", "advcl", "acl") and head is not verb and head.pos_ in ("VERB", "AUX"):

@@ -6,10 +6,34 @@ a verb of backing, a misparsed "as well as" conjunct). Also whether a verb judge
 
 from __future__ import annotations
 
+from ..actors.people import COLLECTIVE_HEADS
 from .arguments import PRONOUNS, SUBJ, Arg, _pobj, _split, is_agent_like
 from .lexicon import Lexicon
 from .owners import PATIENT_JUDGING_TYPES, is_action_noun
 from .subjects import STATE_PASSIVES, _conjuncts_of, _reporter, _subject_of
+
+PERSON_PRONOUNS = {"he", "she", "his", "her"}
+
+
+def _may_refer(pronoun, noun) -> bool:
+    """Whether a subject pronoun can stand for the speaker ``noun``: "Hungary said it will", "the rebels
+    said they"; not "they retreated, said a resident" (one person is no "they") nor "it" for a person."""
+    person = noun.ent_type_ == "PERSON"
+    plural = noun.tag_ in ("NNS", "NNPS")
+    low = pronoun.lower_
+    if low in PERSON_PRONOUNS:
+        return person or (noun.pos_ == "NOUN" and not plural)
+    if low in ("they", "their", "we", "our"):
+        return (plural or noun.ent_type_ in ("ORG", "GPE", "NORP") or noun.lemma_.lower() in COLLECTIVE_HEADS
+                or (noun.pos_ == "PROPN" and not person))
+    return not person and not (noun.pos_ == "NOUN" and noun.lemma_.lower() in PERSON_NOUNS)   # "it", "its"
+
+
+# common nouns of one person, which "it" and "they" do not stand for
+PERSON_NOUNS = {"resident", "witness", "official", "spokesman", "spokeswoman", "spokesperson", "man", "woman",
+                "minister", "president", "diplomat", "source", "doctor", "activist", "commander", "officer",
+                "soldier", "villager", "lawmaker", "leader", "envoy", "ambassador", "analyst", "journalist"}
+
 
 def _whole_of_the_part(verb, sources: list[Arg]) -> list[Arg]:
     """ "The UK is working as part of the Global Coalition to defeat X": a side that acts as part (or
@@ -100,7 +124,7 @@ def verb_arguments(verb, lex: Lexicon) -> tuple[list[Arg], list[Arg]]:
     else:
         subj, via = _subject_of(verb)
         for s in subj:
-            if s.lower_ in PRONOUNS and (rep := _reporter(verb)) is not None:
+            if s.lower_ in PRONOUNS and (rep := _reporter(verb)) is not None and _may_refer(s, rep):
                 s, via = rep, f"pronoun {s.text!r} read as the speaker"
             sources += _split(s, via)
         sources += _backed_side(verb, sources, lex)
