@@ -264,3 +264,18 @@ def test_revolutionaries_and_loyalists_are_agents(extract):
     assert _names(rec, _events(rec, "captured")[0].sources) == ["revolutionaries"]
     rec = extract("Loyalists looted the shops.", published=PUB)
     assert _names(rec, _events(rec, "looted")[0].sources) == ["Loyalists"]
+
+
+def test_committing_an_act_is_no_pledge(extract):
+    rec = extract("The militia committed atrocities in the village.", published=PUB)
+    assert [(e.type, _names(rec, e.sources)) for e in rec.events] == [("ASSAULT", ["The militia"])]
+    rec = extract("The army committed a massacre in the town.", published=PUB)
+    assert [e.type for e in rec.events] == ["ASSAULT"]
+    assert not [e for e in extract("He committed this act before the trial.", published=PUB).events if e.type == "AGREE"]
+    assert main_type(extract("The government committed to holding elections.", published=PUB)) == "AGREE"
+
+
+def test_a_phrase_of_time_is_no_preposition_an_entry_needs(extract):
+    assert not extract("Members of the guard stand by Friday in Cairo.", published=PUB).events
+    rec = extract("The UK stands by Iraq.", published=PUB)
+    assert [(e.type, _names(rec, e.targets)) for e in rec.events] == [("SUPPORT", ["Iraq"])]

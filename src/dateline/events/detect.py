@@ -71,7 +71,10 @@ def _object_lemmas(tok) -> set[str]:
 
 
 def _preps(tok) -> set[str]:
-    return {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt", "agent")}
+    """The verb's prepositions and particles; a phrase of time ("stand by on Friday", "by Monday") is no
+    preposition an entry can need ("stand by" someone)."""
+    return {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt", "agent")
+            and not any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children)}
 
 
 def _choose(entries: list[Trigger], objects: set[str], preps: set[str],
@@ -274,6 +277,9 @@ def find_candidates(sent, lex: Lexicon) -> list[Candidate]:
             found = verb_trigger(tok, lex)
             if found and found[0].type == "CONSULT" and any(c.dep_ == "auxpass" for c in tok.children):
                 found = None   # "would be met with force" is no meeting
+            if found and tok.lemma_.lower() in lex.cue_set("perpetration_verbs") and any(
+                    c.dep_ == "dobj" for c in tok.children):
+                found = None   # "committed atrocities": the object names the act (commit is a light verb then)
             if found and found[0].type == "ASSAULT" and tok.lemma_.lower() in lex.cue_set("air_fire", "verbs") and any(
                     c.dep_ == "prep" and g.dep_ == "pobj" and g.lemma_.lower() in lex.cue_set("air_fire", "objects")
                     for c in tok.children for g in c.children):
