@@ -279,3 +279,23 @@ def test_a_phrase_of_time_is_no_preposition_an_entry_needs(extract):
     assert not extract("Members of the guard stand by Friday in Cairo.", published=PUB).events
     rec = extract("The UK stands by Iraq.", published=PUB)
     assert [(e.type, _names(rec, e.targets)) for e in rec.events] == [("SUPPORT", ["Iraq"])]
+
+
+@pytest.mark.parametrize("text", [
+    "The army released a statement on Monday.",
+    "A research group report released today says the war will last years.",
+    "She delivered a speech in the square.",
+    "The insurgency began to decline in the spring.",
+])
+def test_objects_that_make_a_verb_no_event(extract, text):
+    assert not extract(text, published=PUB).events
+
+
+@pytest.mark.parametrize("text, plover", [
+    ("The rebels released three hostages.", "RETREAT"),
+    ("The convoy delivered food to the town.", "AID"),
+    ("The minister declined the invitation.", "REJECT"),
+    ("The group threatened to deliver devastating blows to the capital.", "THREATEN"),
+])
+def test_the_same_verbs_with_their_event_objects_still_code(extract, text, plover):
+    assert main_type(extract(text, published=PUB)) == plover

@@ -248,6 +248,20 @@ def _has_participant(verb, lex: Lexicon) -> bool:
         g.dep_ == "pobj" and is_agent_like(g, lex) for g in c.children) for c in verb.children)
 
 
+def _names_no_event(verb, lex: Lexicon) -> bool:
+    """The verb's object makes it no event (cues.yaml ``non_event_objects``), or it needs an object or a
+    to-infinitive and has neither (``object_needed_verbs``)."""
+    lemma = verb.lemma_.lower()
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":
+        objects.append(verb.head)   # "a report released today"
+    if lemma in lex.cue_set("object_needed_verbs") and not objects and not any(
+            c.dep_ in ("xcomp", "ccomp") for c in verb.children):
+        return True
+    listed = lex.cue_set("non_event_objects", lemma)
+    return bool(listed) and any(o.lemma_.lower() in listed for o in objects)
+
+
 def _goes_somewhere(verb, entry: Trigger) -> bool:
     """A generated sense conditioned on a preposition ("head for", "rush to") needs that phrase to name a
     place or a party; without the phrase (a particle, "head back") it stands."""
@@ -277,6 +291,8 @@ def find_candidates(sent, lex: Lexicon) -> list[Candidate]:
             found = verb_trigger(tok, lex)
             if found and found[0].type == "CONSULT" and any(c.dep_ == "auxpass" for c in tok.children):
                 found = None   # "would be met with force" is no meeting
+            if found and _names_no_event(tok, lex):
+                found = None   # "released a statement", "delivered a speech", "the insurgency began to decline"
             if found and tok.lemma_.lower() in lex.cue_set("perpetration_verbs") and any(
                     c.dep_ == "dobj" for c in tok.children):
                 found = None   # "committed atrocities": the object names the act (commit is a light verb then)
