@@ -299,3 +299,59 @@ def test_objects_that_make_a_verb_no_event(extract, text):
 ])
 def test_the_same_verbs_with_their_event_objects_still_code(extract, text, plover):
     assert main_type(extract(text, published=PUB)) == plover
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("He denied giving anything that should have killed the singer.", "hypothetical"),
+    ("The rebels would have attacked the town.", "hypothetical"),
+    ("The army must withdraw from the city.", "demanded"),
+])
+def test_a_modal_with_a_perfect_demands_nothing(extract, text, modality):
+    rec = extract(text, published=PUB)
+    primary = [e for e in rec.events if not e.reason.startswith("intent rule")]
+    assert primary[0].modality == modality, primary[0].reason
+    if modality == "hypothetical":
+        assert not [e for e in rec.events if e.type == "REQUEST"]
+
+
+def test_who_dies_is_a_victim_and_a_death_alone_is_no_event(extract):
+    assert not extract("The singer died at his home in June.", published=PUB).events
+    rec = extract("Three soldiers died in clashes with the rebels.", published=PUB)
+    [died] = _events(rec, "died")
+    assert died.type == "ASSAULT" and died.sources == [] and _names(rec, died.targets) == ["soldiers"]
+
+
+@pytest.mark.parametrize("text", ["An overdose killed the singer.", "The flood killed 20 people in the valley."])
+def test_a_natural_cause_kills_in_no_attack(extract, text):
+    assert not extract(text, published=PUB).events
+
+
+def test_a_bomb_still_kills_in_an_attack(extract):
+    assert main_type(extract("A bomb killed 20 people in the market.", published=PUB)) == "ASSAULT"
+
+
+def test_pleading_not_guilty_is_no_appeal(extract):
+    assert not [e for e in extract("He pleaded not guilty to the charge.", published=PUB).events
+                if e.type == "REQUEST"]
+    assert main_type(extract("The envoy pleaded for restraint.", published=PUB)) == "REQUEST"
+
+
+@pytest.mark.parametrize("text, trigger, target", [
+    ("The doctor is facing a manslaughter charge.", "facing", "The doctor"),
+    ("The party drew criticism from the UN.", "criticism", "The party"),
+])
+def test_who_faces_or_draws_it_undergoes_it(extract, text, trigger, target):
+    rec = extract(text, published=PUB)
+    [ev] = _events(rec, trigger)
+    assert target in _names(rec, ev.targets) and target not in _names(rec, ev.sources)
+
+
+@pytest.mark.parametrize("text, trigger, sources, targets", [
+    ("If convicted, he may face four years in jail.", "convicted", [], ["he"]),
+    ("Once captured, the fighters were taken to the capital.", "captured", [], ["the fighters"]),
+    ("Backed by France, the rebels attacked the town.", "Backed", ["France"], ["the rebels"]),
+])
+def test_a_passive_participle_clause_happened_to_the_main_subject(extract, text, trigger, sources, targets):
+    rec = extract(text, published=PUB)
+    [ev] = _events(rec, trigger)
+    assert (_names(rec, ev.sources), _names(rec, ev.targets)) == (sources, targets)

@@ -249,10 +249,14 @@ def _has_participant(verb, lex: Lexicon) -> bool:
 
 
 def _names_no_event(verb, lex: Lexicon) -> bool:
-    """The verb's object makes it no event (cues.yaml ``non_event_objects``), or it needs an object or a
-    to-infinitive and has neither (``object_needed_verbs``)."""
+    """The verb's object or complement makes it no event (cues.yaml ``non_event_objects``: "released a
+    statement", "pleaded not guilty"), it needs an object or a to-infinitive and has neither
+    (``object_needed_verbs``), or its subject is a natural cause (``natural_causes``: "an overdose killed
+    the singer")."""
     lemma = verb.lemma_.lower()
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if any(c.dep_ == "nsubj" and c.lemma_.lower() in lex.cue_set("natural_causes") for c in verb.children):
+        return True
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "acomp", "oprd", "advmod")]
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":
         objects.append(verb.head)   # "a report released today"
     if lemma in lex.cue_set("object_needed_verbs") and not objects and not any(

@@ -92,8 +92,18 @@ def _sentence_drafts(record: Record, doc, sent, sentence: Sentence, lex) -> list
                 continue
             sources = [a for g in doers for a in _split_arg(g, "'to' phrase of an undergoer verb")]
             targets = [a for c in tok.children if c.dep_ == "nsubj" for a in _split_arg(c, "undergoer subject")]
+        elif cand.kind == "verb" and tok.lemma_.lower() in lex.cue_set("victim_verbs"):
+            # "three soldiers died in clashes": the dead are targets; "he died at home" is no event
+            if not (entry.conditional or cand.conditioned):
+                continue
+            sources = []
+            targets = [a for c in tok.children if c.dep_ == "nsubj" for a in _split_arg(c, "who died")]
         elif cand.kind == "verb":
             sources, targets = verb_arguments(tok, lex)
+            if tok.lemma_.lower() in lex.cue_set("undergoing_light_verbs"):
+                # "the doctor is facing a charge" (a sense of its own): the subject undergoes it
+                targets = [a for a in sources if a.via.startswith("nsubj")] + targets
+                sources = [a for a in sources if not a.via.startswith("nsubj")]
             if entry.preps:
                 sources, targets = _prep_targets(tok, entry, sources, targets)
             sources, targets = _more_verb_sides(tok, entry, sources, targets, lex)

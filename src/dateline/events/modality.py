@@ -173,8 +173,13 @@ def decide(token, anchor, lex: Lexicon, phrase_heads: dict[int, object]) -> Moda
     # 4. modals and qualifiers
     demand_modals = lex.cue_set("modality", "demand_modals")
     future_modals = lex.cue_set("modality", "future_modals")
+    # "should have killed", "must have known": a modal of the perfect judges or guesses the past; it
+    # demands nothing and asserts nothing
+    perfect = any(c.lower_ in ("have", "'ve") for c in _aux(verb)) and verb.tag_ == "VBN"
     for c in _aux(verb):
         low = c.lower_
+        if perfect and low in ("must", "should", "ought", "could", "might", "may", "would"):
+            return ModalityResult("hypothetical", c, f"modal {c.text!r} with a perfect")
         if low in ("must", "should", "ought") or (low in demand_modals and low == "need"):
             return ModalityResult("demanded", c, f"modal {c.text!r}")
         if low in future_modals or low == "would":

@@ -108,6 +108,11 @@ def noun_arguments(noun, anchor, lex: Lexicon) -> tuple[list[Arg], list[Arg]]:
         s, t = verb_arguments(anchor, lex)
         if anchor.lemma_.lower() == "be":   # "X was an attack": the subject names the event, not its agent
             s = []
+        if anchor.lemma_.lower() in lex.cue_set("undergoing_light_verbs"):
+            # "the doctor faces a manslaughter charge": the subject undergoes it; a doer only from the noun
+            targets += [Arg(a.head, a.tokens, f"{a.via} of {anchor.text!r}, who undergoes it") for a in s]
+            s = []
+            sources = [a for a in sources if a.head.pos_ != "PRON"]
         # "the minister reiterated British support", "the council renewed its support": the owner
         # named on the noun is whose event it is; the light verb's subject speaks for the same side
         # and is no second party. A possessive pronoun ("held their first meeting") stands for the

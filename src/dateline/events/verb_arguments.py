@@ -89,6 +89,17 @@ def verb_arguments(verb, lex: Lexicon) -> tuple[list[Arg], list[Arg]]:
             if c.dep_ == "nsubj":
                 targets += _split(c, "subject of a bare participle")
         return sources, targets
+    if verb.tag_ == "VBN" and verb.dep_ == "advcl" and verb.head.pos_ in ("VERB", "AUX") and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
+        # "if convicted, he may face ...", "once captured, the fighters were taken ...", "backed by France,
+        # the rebels attacked": a passive participle clause happened to the main clause's subject
+        for c in verb.head.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                targets += _split(c, f"subject of {verb.head.text!r}, who underwent {verb.text!r}")
+        for c in verb.children:
+            if c.dep_ == "agent":
+                sources += [a for g in _pobj(c) for a in _split(g, "agent 'by'")]
+        return sources, targets
     if passive and verb.lemma_.lower() in lex.cue_set("experiencer_verbs"):
         # "the council is encouraged by the decision of the president": the council approves of it
         for c in verb.children:

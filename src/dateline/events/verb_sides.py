@@ -45,7 +45,7 @@ def _modal_demands(sent, cands: list[Candidate], lex) -> list[Candidate]:
         if tok.dep_ != "ccomp" or tok.i in anchors or tok.head.lemma_.lower() not in governors:
             continue
         if any(c.dep_ == "aux" and c.lower_ in ("must", "should", "ought") for c in tok.children) and \
-                not any(c.dep_ == "neg" for c in tok.children):
+                not any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ == "have") for c in tok.children):
             out.append(Candidate(tok, MODAL_DEMAND, "verb", tok, MODAL_KEY, False,
                                  f"clause with a modal of obligation under {tok.head.text!r}"))
     return out
