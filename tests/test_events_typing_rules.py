@@ -355,3 +355,31 @@ def test_a_passive_participle_clause_happened_to_the_main_subject(extract, text,
     rec = extract(text, published=PUB)
     [ev] = _events(rec, trigger)
     assert (_names(rec, ev.sources), _names(rec, ev.targets)) == (sources, targets)
+
+
+def test_warning_of_others_acts_is_no_threat(extract):
+    assert not extract("He warned of a looming disaster next year.", published=PUB).events
+    rec = extract("The UN warned of new attacks on civilians.", published=PUB)
+    assert not [e for e in rec.events if e.type == "THREATEN"]
+    [attacks] = _events(rec, "attacks")
+    assert attacks.modality == "hypothetical"
+    assert main_type(extract("Iran warned of a crushing response.", published=PUB)) == "THREATEN"
+    assert main_type(extract("The minister warned the rebels to stop.", published=PUB)) == "THREATEN"
+
+
+@pytest.mark.parametrize("text", [
+    "The cost of fertilizer has shot up nearly 50 dollars a bag.",
+    "Wheat futures closed at 5 dollars on Friday.",
+    "They are trying to strike a balance between the two demands.",
+])
+def test_market_and_idiom_senses_code_nothing(extract, text):
+    assert not extract(text, published=PUB).events
+
+
+@pytest.mark.parametrize("text, plover", [
+    ("Police closed the road to the airport.", "COERCE"),
+    ("The rebels struck the base at dawn.", "ASSAULT"),
+    ("Gunmen shot two guards at the gate.", "ASSAULT"),
+])
+def test_the_event_senses_of_those_verbs_still_code(extract, text, plover):
+    assert main_type(extract(text, published=PUB)) == plover

@@ -248,6 +248,20 @@ def _has_participant(verb, lex: Lexicon) -> bool:
         g.dep_ == "pobj" and is_agent_like(g, lex) for g in c.children) for c in verb.children)
 
 
+def warned_of(verb, lex: Lexicon) -> list:
+    """The objects of a "warned of/about" phrase of a warning verb with no object or clause of its own."""
+    if verb.lemma_.lower() not in lex.cue_set("warn_of", "verbs") or any(
+            c.dep_ in ("dobj", "ccomp", "xcomp", "dative") for c in verb.children):
+        return []
+    return [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "about", "against")
+            for g in c.children if g.dep_ == "pobj"]
+
+
+def _warns_of_others(verb, lex: Lexicon) -> bool:
+    objs = warned_of(verb, lex)
+    return bool(objs) and not any(g.lemma_.lower() in lex.cue_set("warn_of", "response_nouns") for g in objs)
+
+
 def _names_no_event(verb, lex: Lexicon) -> bool:
     """The verb's object or complement makes it no event (cues.yaml ``non_event_objects``: "released a
     statement", "pleaded not guilty"), it needs an object or a to-infinitive and has neither
@@ -256,7 +270,13 @@ def _names_no_event(verb, lex: Lexicon) -> bool:
     lemma = verb.lemma_.lower()
     if any(c.dep_ == "nsubj" and c.lemma_.lower() in lex.cue_set("natural_causes") for c in verb.children):
         return True
+    particles = lex.cue_set("non_event_particles", lemma)
+    if particles and any(c.dep_ == "prt" and c.lower_ in particles for c in verb.children):
+        return True
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "acomp", "oprd", "advmod")]
+    # "closed down the station" read as a preposition: its object is the verb's
+    objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("down", "off", "up", "out")
+                for g in c.children if g.dep_ == "pobj"]
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":
         objects.append(verb.head)   # "a report released today"
     if lemma in lex.cue_set("object_needed_verbs") and not objects and not any(
@@ -295,6 +315,8 @@ def find_candidates(sent, lex: Lexicon) -> list[Candidate]:
             found = verb_trigger(tok, lex)
             if found and found[0].type == "CONSULT" and any(c.dep_ == "auxpass" for c in tok.children):
                 found = None   # "would be met with force" is no meeting
+            if found and _warns_of_others(tok, lex):
+                found = None   # "the UN warned of new attacks": a foreseen act of others, no threat
             if found and _names_no_event(tok, lex):
                 found = None   # "released a statement", "delivered a speech", "the insurgency began to decline"
             if found and tok.lemma_.lower() in lex.cue_set("perpetration_verbs") and any(

@@ -73,6 +73,15 @@ def _is_reported(verb, lex: Lexicon) -> bool:
     return False
 
 
+def _foreseen(warn, event, lex: Lexicon) -> bool:
+    """ "The UN warned of new attacks": the event is what a warning foresees, not what the warner threatens
+    (unless it names the warner's own answer: "warned of a crushing response")."""
+    from .detect import warned_of
+
+    objs = warned_of(warn, lex)
+    return event in objs and event.lemma_.lower() not in lex.cue_set("warn_of", "response_nouns")
+
+
 def _governor_chain(anchor, max_hops: int = 4, deps=None):
     """Tokens above the anchor through complement, object and preposition links."""
     deps = deps or GOVERNOR_DEPS
@@ -152,6 +161,8 @@ def decide(token, anchor, lex: Lexicon, phrase_heads: dict[int, object]) -> Moda
         lemma = gov.lemma_.lower()
         if gov.pos_ in ("VERB", "AUX"):
             if lemma in threat_v:
+                if _foreseen(gov, start, lex):
+                    return ModalityResult("hypothetical", gov, f"foreseen by {gov.text!r} (warned of)", gov)
                 return ModalityResult("threatened", gov, f"governed by {gov.text!r}", gov)
             if lemma in demand_v:
                 return ModalityResult("demanded", gov, f"governed by {gov.text!r}", gov)
