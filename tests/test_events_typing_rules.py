@@ -383,3 +383,25 @@ def test_market_and_idiom_senses_code_nothing(extract, text):
 ])
 def test_the_event_senses_of_those_verbs_still_code(extract, text, plover):
     assert main_type(extract(text, published=PUB)) == plover
+
+
+def test_a_people_target_is_not_replaced_by_the_place(extract):
+    rec = extract("The commissioner urged Europeans to postpone travel to Kenya.", published=PUB)
+    [urged] = _events(rec, "urged")
+    assert _names(rec, urged.targets) == ["Europeans"] and not urged.target_from_place
+    # an unnamed group acted on takes the country of the event's place (PLOVER's convention)
+    rec = extract("The government outlawed the largest extremist organisation in Northern Ireland.", published=PUB)
+    [outlawed] = _events(rec, "outlawed")
+    by_id = {a.id: a for a in rec.actors}
+    [org] = [by_id[i] for i in outlawed.targets]
+    assert "organisation" in org.text and org.country == "GBR", org.reason
+
+
+def test_being_encouraged_to_act_is_an_appeal_to_the_subject(extract):
+    rec = extract("Doctors have been encouraged to prescribe the drug only if necessary.", published=PUB)
+    [ev] = _events(rec, "encouraged")
+    assert (ev.type, ev.cameo) == ("REQUEST", "020") and _names(rec, ev.targets) == ["Doctors"]
+
+
+def test_caught_up_in_is_no_capture(extract):
+    assert not extract("Many people will be caught up in the first wave of infection.", published=PUB).events

@@ -333,7 +333,8 @@ def find_candidates(sent, lex: Lexicon) -> list[Candidate]:
                     and not _goes_somewhere(tok, found[0]):
                 found = None   # "heading for a civil war" is no visit: a journey's end is a place or a party
             if found and found[0].type != "REQUEST" and tok.lemma_.lower() in lex.cue_set("appeal_verbs") \
-                    and any(c.dep_ == "dobj" for c in tok.children) and any(c.dep_ == "xcomp" for c in tok.children):
+                    and any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children) \
+                    and any(c.dep_ == "xcomp" for c in tok.children):
                 found = (APPEAL, f"{tok.lemma_.lower()} + object + to-infinitive", False)
             if found and found[0].type == "CONSULT" and tok.tag_ == "VBG" and tok.dep_ == "advcl" \
                     and tok.head.lemma_.lower() in reporting:

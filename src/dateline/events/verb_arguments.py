@@ -100,7 +100,8 @@ def verb_arguments(verb, lex: Lexicon) -> tuple[list[Arg], list[Arg]]:
             if c.dep_ == "agent":
                 sources += [a for g in _pobj(c) for a in _split(g, "agent 'by'")]
         return sources, targets
-    if passive and verb.lemma_.lower() in lex.cue_set("experiencer_verbs"):
+    if passive and verb.lemma_.lower() in lex.cue_set("experiencer_verbs") \
+            and not any(c.dep_ == "xcomp" for c in verb.children):   # "were encouraged to apply" is an appeal
         # "the council is encouraged by the decision of the president": the council approves of it
         for c in verb.children:
             if c.dep_ == "nsubjpass":
