@@ -405,3 +405,39 @@ def test_being_encouraged_to_act_is_an_appeal_to_the_subject(extract):
 
 def test_caught_up_in_is_no_capture(extract):
     assert not extract("Many people will be caught up in the first wave of infection.", published=PUB).events
+
+
+@pytest.mark.parametrize("text, trigger, sources", [
+    ("The official accused NATO of striking a secondary school.", "striking", ["NATO"]),
+    ("The minister thanked the army for protecting the civilians.", "protecting", ["the army"]),
+])
+def test_the_one_judged_did_what_the_phrase_says(extract, text, trigger, sources):
+    rec = extract(text, published=PUB)
+    assert _names(rec, _events(rec, trigger)[0].sources) == sources
+
+
+def test_the_doer_named_on_the_occasion(extract):
+    rec = extract("Two men were killed in a NATO airstrike on the camp.", published=PUB)
+    [killed] = _events(rec, "killed")
+    assert any("NATO" in n for n in _names(rec, killed.sources))
+
+
+@pytest.mark.parametrize("text, trigger, speaker", [
+    ("Russia criticised the campaign, calling the bombing of Tripoli a violation.", "bombing", "Russia"),
+    ("The minister described the shelling of the town as a crime.", "shelling", "The minister"),
+])
+def test_who_names_an_event_did_not_do_it(extract, text, trigger, speaker):
+    rec = extract(text, published=PUB)
+    assert speaker not in _names(rec, _events(rec, trigger)[0].sources)
+
+
+@pytest.mark.parametrize("text, plover", [
+    ("The unions called a strike for Monday.", "PROTEST"),
+    ("The teachers' strike entered its third week.", "PROTEST"),
+    ("Workers staged a one-day strike.", "PROTEST"),
+    ("The army launched a strike on the camp.", "ASSAULT"),
+    ("Israel carried out an air strike on the town.", "ASSAULT"),
+])
+def test_a_strike_of_work_is_a_protest(extract, text, plover):
+    rec = extract(text, published=PUB)
+    assert [e.type for e in _events(rec, "strike")] == [plover]

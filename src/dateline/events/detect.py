@@ -298,6 +298,30 @@ def _goes_somewhere(verb, entry: Trigger) -> bool:
     return not objs or any(g.ent_type_ in ("GPE", "LOC", "FAC") or is_agent_like(g, lex) for g in objs)
 
 
+LABOUR_STRIKE = Trigger("PROTEST", "boycott", "143", ("Protests", "Peaceful protest"), -6.5,
+                        note="a strike that stops work")
+
+
+def _labour_strike(noun, lex: Lexicon) -> bool:
+    """ "The unions called a strike", "the teachers' strike": a strike of work, not an attack."""
+    if noun.lemma_.lower() != "strike":
+        return False
+    if any(c.lower_ in lex.cue_set("labour_strike", "weapons") for c in noun.children
+           if c.dep_ in ("compound", "amod", "nmod", "poss")):
+        return False
+    people = lex.cue_set("labour_strike", "people")
+    if any(c.dep_ in ("poss", "compound") and c.lemma_.lower() in people for c in noun.children):
+        return True
+    head = noun.head
+    verbs = lex.cue_set("labour_strike", "verbs")
+    if noun.dep_ in ("dobj", "nsubjpass") and (head.lemma_.lower() in verbs or head.lower_ in verbs):
+        subj = [c for c in head.children if c.dep_ == "nsubj"]
+        # "the army called a strike on the camp" has an attack's target; a labour strike has none
+        return not any(c.dep_ == "prep" and c.lower_ in ("on", "against") for c in noun.children) \
+            and not any(s.lemma_.lower() in ("army", "military", "air force", "navy") for s in subj)
+    return False
+
+
 AIR_FIRE = Trigger("MOBILIZE", None, "150", None, -7.0, note="shots fired into the air: a show of force")
 APPEAL = Trigger("REQUEST", None, "020", None, -1.0, note="a verb of approval with an object and a to-infinitive")
 
@@ -348,6 +372,8 @@ def find_candidates(sent, lex: Lexicon) -> list[Candidate]:
         if pos in NOUN_POS or (pos in ("VERB", "ADJ") and tok.dep_ in ("nsubj", "dobj", "pobj", "attr", "nsubjpass")
                                and (pos == "ADJ" or tok.tag_ == "VBG")) or (pos == "ADJ" and tok.dep_ == "acomp"):
             found = noun_trigger(tok, lex)
+            if found and found[0].type == "ASSAULT" and _labour_strike(tok, lex):
+                found = (LABOUR_STRIKE, "strike (of work)", False)
             if found:
                 nouns.append((tok, *found))
     # A verb coded only by a generated (PETRARCH2) entry yields to a written noun entry on its object:

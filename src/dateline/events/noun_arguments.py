@@ -20,6 +20,17 @@ HELP_NOUNS = {"help", "aid", "assistance", "support", "backing", "cooperation"}
 HELP_VERBS = {"help", "aid", "assist", "support", "back"}
 
 
+def _names_it(verb, lex: Lexicon) -> bool:
+    """A verb of naming or describing ("described the shelling as a crime", "calling the bombing a
+    violation"): its subject characterises the event its object names and did not do it. "Call" names
+    only with a second complement ("called a strike" is the light verb)."""
+    lemma = verb.lemma_.lower()
+    if lemma not in lex.cue_set("naming_verbs"):
+        return False
+    return lemma != "call" or any(c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "as")
+                                  for c in verb.children)
+
+
 def noun_arguments(noun, anchor, lex: Lexicon) -> tuple[list[Arg], list[Arg]]:
     sources: list[Arg] = []
     targets: list[Arg] = []
@@ -106,7 +117,8 @@ def noun_arguments(noun, anchor, lex: Lexicon) -> tuple[list[Arg], list[Arg]]:
                         sources += _split(g, f"agent of {c.text!r}")
     if anchor is not noun:  # a light verb carries the noun: its subject acts, its other phrases are targets
         s, t = verb_arguments(anchor, lex)
-        if anchor.lemma_.lower() == "be":   # "X was an attack": the subject names the event, not its agent
+        if anchor.lemma_.lower() == "be" or _names_it(anchor, lex):
+            # "X was an attack", "called the bombing a violation": the subject names the event, not its agent
             s = []
         if anchor.lemma_.lower() in lex.cue_set("undergoing_light_verbs"):
             # "the doctor faces a manslaughter charge": the subject undergoes it; a doer only from the noun
@@ -120,7 +132,8 @@ def noun_arguments(noun, anchor, lex: Lexicon) -> tuple[list[Arg], list[Arg]]:
         named = [a for a in sources if a.head.pos_ != "PRON" and "read as" not in a.via]
         sources = named or s or sources
         targets += [a for a in t if a.head is not noun]
-    elif noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX") and not sources:
+    elif noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX") and not sources \
+            and not _names_it(noun.head, lex):
         s, _ = verb_arguments(noun.head, lex)
         if noun.head.lemma_.lower() not in lex.cue_set("modality", "demand_verbs") and not _judges(noun.head, lex):
             sources = s

@@ -16,6 +16,13 @@ STATE_PASSIVES = {"commit", "determine", "prepare", "resolve", "dedicate", "pois
                   "involve", "opposed", "oppose", "intend", "plan"}
 
 
+# Verbs whose object did what their "of"/"for" phrase says ("accused NATO of striking", "praised the army
+# for protecting civilians", "was charged with" is a noun phrase and needs no entry).
+JUDGED_DOER_VERBS = {"accuse", "blame", "charge", "suspect", "convict", "condemn", "criticize", "criticise", "praise",
+                     "thank", "credit", "commend", "punish", "fine", "arrest", "jail", "sentence", "indict", "prosecute",
+                     "hail", "applaud", "fault", "reward", "honour", "honor", "sanction"}
+
+
 def _reporter(verb):
     """The subject of the reporting verb whose clause holds ``verb`` ("Hungary said it will ...")."""
     cur = verb
@@ -44,6 +51,12 @@ def _subject_of(verb, seen=None):
     if agents:
         return agents, "agent 'by'"
     head = verb.head
+    # "accused NATO of striking a school", "thanked the army for protecting": the judged one did it
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("of", "for") \
+            and head.head.lemma_.lower() in JUDGED_DOER_VERBS:
+        objs = [c for c in head.head.children if c.dep_ in ("dobj", "nsubjpass")]
+        if objs:
+            return objs, f"object of {head.head.text!r}"
     # "committed to destroying", "its determination to defeat", "the Coalition's strategy to defeat"
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head is not head:
         found, via = _subject_of(head.head, seen) if head.head.pos_ in ("VERB", "AUX", "ADJ") else ([], "")

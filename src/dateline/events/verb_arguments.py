@@ -70,6 +70,10 @@ def _doer_of_the_occasion(verb, lex: Lexicon) -> list[Arg]:
                 for c in n.children:
                     if c.dep_ == "prep" and c.lower_ == "by":
                         out += [a for g in _pobj(c) for a in _split(g, f"'by' phrase of {n.text!r}")]
+                    elif c.dep_ in ("compound", "poss", "amod") and (c.ent_type_ in ("ORG", "GPE", "NORP")
+                                                                     or c.pos_ == "PROPN"):
+                        # "attacked in a NATO airstrike", "killed in an Israeli raid"
+                        out += _split(c, f"doer named on {n.text!r}")
                     elif c.dep_ == "acl" and c.tag_ == "VBN":
                         out += [a for ag in c.children if ag.dep_ == "agent" for g in _pobj(ag)
                                 for a in _split(g, f"agent of {c.text!r} ({n.text!r})")]
