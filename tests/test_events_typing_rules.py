@@ -441,3 +441,16 @@ def test_who_names_an_event_did_not_do_it(extract, text, trigger, speaker):
 def test_a_strike_of_work_is_a_protest(extract, text, plover):
     rec = extract(text, published=PUB)
     assert [e.type for e in _events(rec, "strike")] == [plover]
+
+
+def test_going_to_war_is_no_meeting(extract):
+    assert not [e for e in extract("The rationale for going to war in Iraq was weak.", published=PUB).events
+                if e.type == "CONSULT"]
+    rec = extract("The minister went to Cairo for talks.", published=PUB)
+    assert [e.type for e in _events(rec, "went")] == ["CONSULT"]
+
+
+def test_kidnappers_are_agents(extract):
+    rec = extract("The journalist, just released by kidnappers, was taken to hospital.", published=PUB)
+    [released] = _events(rec, "released")
+    assert _names(rec, released.sources) == ["kidnappers"] and _names(rec, released.targets) == ["The journalist"]

@@ -353,9 +353,9 @@ def find_candidates(sent, lex: Lexicon) -> list[Candidate]:
             if found and found[0].type == "REJECT" and any(
                     c.dep_ == "xcomp" and c.lemma_.lower() in lex.cue_set("comment_verbs") for c in tok.children):
                 found = None   # "declined to comment", "refused to be named": a statement, no rejection
-            if found and found[0].generated and found[0].mode == "visit" and found[0].preps and not found[0].objects \
+            if found and found[0].generated and found[0].type == "CONSULT" and found[0].preps and not found[0].objects \
                     and not _goes_somewhere(tok, found[0]):
-                found = None   # "heading for a civil war" is no visit: a journey's end is a place or a party
+                found = None   # "heading for a civil war", "going to war" are no visits: a journey ends at a place or a party
             if found and found[0].type != "REQUEST" and tok.lemma_.lower() in lex.cue_set("appeal_verbs") \
                     and any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children) \
                     and any(c.dep_ == "xcomp" for c in tok.children):
