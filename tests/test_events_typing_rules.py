@@ -454,3 +454,21 @@ def test_kidnappers_are_agents(extract):
     rec = extract("The journalist, just released by kidnappers, was taken to hospital.", published=PUB)
     [released] = _events(rec, "released")
     assert _names(rec, released.sources) == ["kidnappers"] and _names(rec, released.targets) == ["The journalist"]
+
+
+@pytest.mark.parametrize("text", [
+    "The two ports were destroyed by the earthquake.",
+    "The whole building shook from side to side.",
+    "Thank goodness our building is alright.",
+    "I have heard that many people are at the hotel.",
+])
+def test_disaster_and_idiom_sentences_code_nothing(extract, text):
+    assert not extract(text, published=PUB).events
+
+
+@pytest.mark.parametrize("text, plover", [
+    ("The ports were destroyed by the rebels.", "COERCE"),
+    ("The rebels sided with the army.", "SUPPORT"),
+])
+def test_their_event_readings_still_code(extract, text, plover):
+    assert main_type(extract(text, published=PUB)) == plover

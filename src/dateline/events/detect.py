@@ -268,7 +268,13 @@ def _names_no_event(verb, lex: Lexicon) -> bool:
     (``object_needed_verbs``), or its subject is a natural cause (``natural_causes``: "an overdose killed
     the singer")."""
     lemma = verb.lemma_.lower()
-    if any(c.dep_ == "nsubj" and c.lemma_.lower() in lex.cue_set("natural_causes") for c in verb.children):
+    causes = lex.cue_set("natural_causes")
+    if any(c.dep_ == "nsubj" and c.lemma_.lower() in causes for c in verb.children) or any(
+            g.lemma_.lower() in causes for c in verb.children if c.dep_ == "agent" for g in c.children):
+        return True   # "an overdose killed him", "the ports destroyed by the earthquake"
+    # "shook from side to side": the idiom, not "side with" someone
+    if lemma == "side" and verb.i > 0 and verb.doc[verb.i - 1].lower_ in ("to", "from") and any(
+            t.lower_ == "side" for t in verb.doc[max(0, verb.i - 3):verb.i]):
         return True
     particles = lex.cue_set("non_event_particles", lemma)
     if particles and any(c.dep_ == "prt" and c.lower_ in particles for c in verb.children):
