@@ -472,3 +472,14 @@ def test_disaster_and_idiom_sentences_code_nothing(extract, text):
 ])
 def test_their_event_readings_still_code(extract, text, plover):
     assert main_type(extract(text, published=PUB)) == plover
+
+
+@pytest.mark.parametrize("text, codes", [
+    ("The samples of the cement are released for testing.", False),
+    ("Our experts will read the report as soon as it is released.", False),
+    ("The militia freed dozens of prisoners.", True),
+    ("The army released him on Monday.", True),
+])
+def test_release_frees_people_only(extract, text, codes):
+    rec = extract(text, published=PUB)
+    assert bool([e for e in rec.events if e.type == "RETREAT"]) is codes

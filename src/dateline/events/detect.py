@@ -288,8 +288,20 @@ def _names_no_event(verb, lex: Lexicon) -> bool:
     if lemma in lex.cue_set("object_needed_verbs") and not objects and not any(
             c.dep_ in ("xcomp", "ccomp") for c in verb.children):
         return True
+    if lemma in lex.cue_set("people_object_verbs") and objects and not any(_people_like(o, lex) for o in objects):
+        return True
     listed = lex.cue_set("non_event_objects", lemma)
     return bool(listed) and any(o.lemma_.lower() in listed for o in objects)
+
+
+def _people_like(tok, lex: Lexicon) -> bool:
+    """A noun that names people: a person, group or nationality, a personal pronoun, an agent noun."""
+    from .arguments import is_agent_like
+
+    if tok.lower_ in ("him", "her", "them", "us", "me", "he", "she", "they", "we", "i", "whom", "who"):
+        return True
+    counted = [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    return is_agent_like(tok, lex) or any(is_agent_like(g, lex) for g in counted)   # "dozens of prisoners"
 
 
 def _goes_somewhere(verb, entry: Trigger) -> bool:
