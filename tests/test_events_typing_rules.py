@@ -281,26 +281,6 @@ def test_a_phrase_of_time_is_no_preposition_an_entry_needs(extract):
     assert [(e.type, _names(rec, e.targets)) for e in rec.events] == [("SUPPORT", ["Iraq"])]
 
 
-@pytest.mark.parametrize("text", [
-    "The army released a statement on Monday.",
-    "A research group report released today says the war will last years.",
-    "She delivered a speech in the square.",
-    "The insurgency began to decline in the spring.",
-])
-def test_objects_that_make_a_verb_no_event(extract, text):
-    assert not extract(text, published=PUB).events
-
-
-@pytest.mark.parametrize("text, plover", [
-    ("The rebels released three hostages.", "RETREAT"),
-    ("The convoy delivered food to the town.", "AID"),
-    ("The minister declined the invitation.", "REJECT"),
-    ("The group threatened to deliver devastating blows to the capital.", "THREATEN"),
-])
-def test_the_same_verbs_with_their_event_objects_still_code(extract, text, plover):
-    assert main_type(extract(text, published=PUB)) == plover
-
-
 @pytest.mark.parametrize("text, modality", [
     ("He denied giving anything that should have killed the singer.", "hypothetical"),
     ("The rebels would have attacked the town.", "hypothetical"),
@@ -319,15 +299,6 @@ def test_who_dies_is_a_victim_and_a_death_alone_is_no_event(extract):
     rec = extract("Three soldiers died in clashes with the rebels.", published=PUB)
     [died] = _events(rec, "died")
     assert died.type == "ASSAULT" and died.sources == [] and _names(rec, died.targets) == ["soldiers"]
-
-
-@pytest.mark.parametrize("text", ["An overdose killed the singer.", "The flood killed 20 people in the valley."])
-def test_a_natural_cause_kills_in_no_attack(extract, text):
-    assert not extract(text, published=PUB).events
-
-
-def test_a_bomb_still_kills_in_an_attack(extract):
-    assert main_type(extract("A bomb killed 20 people in the market.", published=PUB)) == "ASSAULT"
 
 
 def test_pleading_not_guilty_is_no_appeal(extract):
@@ -367,22 +338,6 @@ def test_warning_of_others_acts_is_no_threat(extract):
     assert main_type(extract("The minister warned the rebels to stop.", published=PUB)) == "THREATEN"
 
 
-@pytest.mark.parametrize("text", [
-    "The cost of fertilizer has shot up nearly 50 dollars a bag.",
-    "Wheat futures closed at 5 dollars on Friday.",
-    "They are trying to strike a balance between the two demands.",
-])
-def test_market_and_idiom_senses_code_nothing(extract, text):
-    assert not extract(text, published=PUB).events
-
-
-@pytest.mark.parametrize("text, plover", [
-    ("Police closed the road to the airport.", "COERCE"),
-    ("The rebels struck the base at dawn.", "ASSAULT"),
-    ("Gunmen shot two guards at the gate.", "ASSAULT"),
-])
-def test_the_event_senses_of_those_verbs_still_code(extract, text, plover):
-    assert main_type(extract(text, published=PUB)) == plover
 
 
 def test_a_people_target_is_not_replaced_by_the_place(extract):
@@ -456,22 +411,6 @@ def test_kidnappers_are_agents(extract):
     assert _names(rec, released.sources) == ["kidnappers"] and _names(rec, released.targets) == ["The journalist"]
 
 
-@pytest.mark.parametrize("text", [
-    "The two ports were destroyed by the earthquake.",
-    "The whole building shook from side to side.",
-    "Thank goodness our building is alright.",
-    "I have heard that many people are at the hotel.",
-])
-def test_disaster_and_idiom_sentences_code_nothing(extract, text):
-    assert not extract(text, published=PUB).events
-
-
-@pytest.mark.parametrize("text, plover", [
-    ("The ports were destroyed by the rebels.", "COERCE"),
-    ("The rebels sided with the army.", "SUPPORT"),
-])
-def test_their_event_readings_still_code(extract, text, plover):
-    assert main_type(extract(text, published=PUB)) == plover
 
 
 @pytest.mark.parametrize("text, codes", [
@@ -483,3 +422,40 @@ def test_their_event_readings_still_code(extract, text, plover):
 def test_release_frees_people_only(extract, text, codes):
     rec = extract(text, published=PUB)
     assert bool([e for e in rec.events if e.type == "RETREAT"]) is codes
+
+
+# Senses that name no event (cues.yaml non_event_objects, object_needed_verbs, natural_causes,
+# non_event_particles), each beside a sentence where the same word does code.
+@pytest.mark.parametrize("text", [
+    "The army released a statement on Monday.",
+    "A research group report released today says the war will last years.",
+    "She delivered a speech in the square.",
+    "The insurgency began to decline in the spring.",
+    "An overdose killed the singer.",
+    "The flood killed 20 people in the valley.",
+    "The cost of fertilizer has shot up nearly 50 dollars a bag.",
+    "Wheat futures closed at 5 dollars on Friday.",
+    "They are trying to strike a balance between the two demands.",
+    "The two ports were destroyed by the earthquake.",
+    "The whole building shook from side to side.",
+    "Thank goodness our building is alright.",
+    "I have heard that many people are at the hotel.",
+])
+def test_senses_that_name_no_event_code_nothing(extract, text):
+    assert not extract(text, published=PUB).events
+
+
+@pytest.mark.parametrize("text, plover", [
+    ("The rebels released three hostages.", "RETREAT"),
+    ("The convoy delivered food to the town.", "AID"),
+    ("The minister declined the invitation.", "REJECT"),
+    ("The group threatened to deliver devastating blows to the capital.", "THREATEN"),
+    ("A bomb killed 20 people in the market.", "ASSAULT"),
+    ("Police closed the road to the airport.", "COERCE"),
+    ("The rebels struck the base at dawn.", "ASSAULT"),
+    ("Gunmen shot two guards at the gate.", "ASSAULT"),
+    ("The ports were destroyed by the rebels.", "COERCE"),
+    ("The rebels sided with the army.", "SUPPORT"),
+])
+def test_the_event_senses_of_the_same_words_still_code(extract, text, plover):
+    assert main_type(extract(text, published=PUB)) == plover
