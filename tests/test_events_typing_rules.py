@@ -440,6 +440,8 @@ def test_release_frees_people_only(extract, text, codes):
     "The whole building shook from side to side.",
     "Thank goodness our building is alright.",
     "I have heard that many people are at the hotel.",
+    "His death helped spark a revolution.",
+    "Doctors treated the injured at the hospital.",
 ])
 def test_senses_that_name_no_event_code_nothing(extract, text):
     assert not extract(text, published=PUB).events
@@ -456,6 +458,17 @@ def test_senses_that_name_no_event_code_nothing(extract, text):
     ("Gunmen shot two guards at the gate.", "ASSAULT"),
     ("The ports were destroyed by the rebels.", "COERCE"),
     ("The rebels sided with the army.", "SUPPORT"),
+    ("The UN helped the refugees return home.", "AID"),
+    ("Gunmen wounded three guards.", "ASSAULT"),
+    ("Government opponents marched in the capital.", "PROTEST"),
 ])
 def test_the_event_senses_of_the_same_words_still_code(extract, text, plover):
     assert main_type(extract(text, published=PUB)) == plover
+
+
+def test_lifting_a_state_of_emergency_codes_no_emergency(extract):
+    rec = extract("The president will lift the state of emergency next week.", published=PUB)
+    assert [e.type for e in rec.events if not e.reason.startswith("intent rule")] == ["CONCEDE"]
+    assert not [e for e in rec.events if e.type in ("COERCE", "THREATEN")]
+    rec = extract("The army imposed a state of emergency in the north.", published=PUB)
+    assert main_type(rec) == "COERCE"

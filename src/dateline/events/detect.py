@@ -248,6 +248,16 @@ def _has_participant(verb, lex: Lexicon) -> bool:
         g.dep_ == "pobj" and is_agent_like(g, lex) for g in c.children) for c in verb.children)
 
 
+def _thing_helps(verb, lex: Lexicon) -> bool:
+    """The subject of a verb of aid is a thing, not an actor ("his death helped spark a revolution")."""
+    from .arguments import is_agent_like
+
+    if verb.lemma_.lower() not in ("help", "contribute") or not any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
+        return False   # only the helping of a result ("helped spark", "helped the crops grow")
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    return bool(subj) and all(s.pos_ == "NOUN" and not s.ent_type_ and not is_agent_like(s, lex) for s in subj)
+
+
 def warned_of(verb, lex: Lexicon) -> list:
     """The objects of a "warned of/about" phrase of a warning verb with no object or clause of its own."""
     if verb.lemma_.lower() not in lex.cue_set("warn_of", "verbs") or any(
@@ -357,6 +367,11 @@ def find_candidates(sent, lex: Lexicon) -> list[Candidate]:
             found = verb_trigger(tok, lex)
             if found and found[0].type == "CONSULT" and any(c.dep_ == "auxpass" for c in tok.children):
                 found = None   # "would be met with force" is no meeting
+            if found and tok.tag_ == "VBN" and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "conj") \
+                    and any(c.dep_ == "det" for c in tok.children):
+                found = None   # "helped the wounded", "among the dead": people, no event
+            if found and found[0].type == "AID" and _thing_helps(tok, lex):
+                found = None   # "his death helped spark a revolution", "the rains helped": no one aided anyone
             if found and _warns_of_others(tok, lex):
                 found = None   # "the UN warned of new attacks": a foreseen act of others, no threat
             if found and _names_no_event(tok, lex):

@@ -21,6 +21,23 @@ from .verb_sides import (FORCE_NOUNS, MODAL_KEY, TOPIC_PREPS, _modal_demands, _m
                          _reporting_subjects)
 
 
+# Verbs that end or ease what their object names, beyond the ending verbs of cues.yaml
+EASING_VERBS = {"lift", "ease", "rescind", "revoke", "repeal", "relax", "scrap", "drop", "remove"}
+
+
+def _lifted_by_its_own_trigger(cand: Candidate, trigger_ids: dict, lex) -> bool:
+    """A noun event ("state of emergency", "ban", "sanctions") that is the object of an ending or easing
+    verb coded as an event of its own ("will lift the state of emergency", "ended the curfew"): the verb's
+    event is the news; the noun's own event would be coded again, with the verb's modality."""
+    tok = cand.token
+    if cand.kind != "noun" or tok.dep_ != "dobj":
+        return False
+    verb = tok.head
+    ender = trigger_ids.get(verb.i)
+    return ender is not None and ender is not cand and (
+        verb.lemma_.lower() in EASING_VERBS or verb.lemma_.lower() in lex.cue_set("ending", "verbs"))
+
+
 def _prevented(noun, plover: str, sources: list, mod: ModalityResult, lex) -> tuple[list, ModalityResult, str]:
     """ "Police foiled an attack on the embassy", "troops repelled an assault by the rebels": the subject
     of a verb of preventing did not do the event its object names. Only a doer named on the noun (its
@@ -79,6 +96,8 @@ def _sentence_drafts(record: Record, doc, sent, sentence: Sentence, lex) -> list
             inner.sort(key=lambda c: len(list(c.anchor.ancestors)))
             if inner and inner[0].entry.type in threat_types(lex):
                 plover = "THREATEN"
+        if _lifted_by_its_own_trigger(cand, trigger_ids, lex):
+            continue   # "will lift the state of emergency": the lifting codes it; no second, future emergency
         prevented_note = ""
         if cand.key == MODAL_KEY:
             sources = [a for s in _reporting_subjects(tok) for a in _split_arg(s, "speaker of the demand")]
