@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from ..model import Quantity
 from .arguments import _split as _split_arg
-from .arguments import is_agent_like
-from .draft import PERSONAL_PRONOUNS, Draft
+from .arguments import PERSONAL_PRONOUNS, is_agent_like
+from .draft import Draft
 from .noun_arguments import HELP_NOUNS
 from .owners import PATIENT_JUDGING_TYPES, owner_args
 from .quantities import sentence_counts, size_of

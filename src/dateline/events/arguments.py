@@ -148,6 +148,18 @@ def token_chars(tokens) -> list[tuple[int, int]]:
     return [(t.idx, t.idx + len(t.text)) for t in tokens]
 
 
+PERSONAL_PRONOUNS = {"i", "we", "he", "she", "they", "us", "him", "her", "them", "me"}
+
+
+def names_people(tok, lex: Lexicon) -> bool:
+    """A word that names people: a person, group or nationality, a personal pronoun, or an agent noun that
+    is no place or thing ("villagers", not "village"; cues.yaml ``place_like_nouns``)."""
+    if tok.ent_type_ in ("NORP", "PERSON", "ORG") or tok.lower_ in PERSONAL_PRONOUNS:
+        return True
+    lemma = tok.lemma_.lower()
+    return tok.pos_ == "NOUN" and lemma in lex.cue_set("agent_nouns") and lemma not in lex.cue_set("place_like_nouns")
+
+
 def is_agent_like(head, lex: Lexicon) -> bool:
     if head.pos_ == "PRON" or len(head.text) < 2 or not any(ch.isalpha() for ch in head.text):
         return False

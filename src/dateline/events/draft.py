@@ -12,7 +12,6 @@ from .detect import CLAUSE_DEPS, Candidate
 from .place_time import dates_from_value
 
 # personal pronouns kept as (unresolved) actors: "we will defeat ...", "he was bombed and killed"
-PERSONAL_PRONOUNS = {"i", "we", "he", "she", "they", "us", "him", "her", "them", "me"}
 
 
 @dataclass

@@ -21,10 +21,6 @@ from .verb_sides import (FORCE_NOUNS, MODAL_KEY, TOPIC_PREPS, _modal_demands, _m
                          _reporting_subjects)
 
 
-# Verbs that end or ease what their object names, beyond the ending verbs of cues.yaml
-EASING_VERBS = {"lift", "ease", "rescind", "revoke", "repeal", "relax", "scrap", "drop", "remove"}
-
-
 def _lifted_by_its_own_trigger(cand: Candidate, trigger_ids: dict, lex) -> bool:
     """A noun event ("state of emergency", "ban", "sanctions") that is the object of an ending or easing
     verb coded as an event of its own ("will lift the state of emergency", "ended the curfew"): the verb's
@@ -35,7 +31,7 @@ def _lifted_by_its_own_trigger(cand: Candidate, trigger_ids: dict, lex) -> bool:
     verb = tok.head
     ender = trigger_ids.get(verb.i)
     return ender is not None and ender is not cand and (
-        verb.lemma_.lower() in EASING_VERBS or verb.lemma_.lower() in lex.cue_set("ending", "verbs"))
+        verb.lemma_.lower() in lex.cue_set("ending", "easing_verbs") or verb.lemma_.lower() in lex.cue_set("ending", "verbs"))
 
 
 def _prevented(noun, plover: str, sources: list, mod: ModalityResult, lex) -> tuple[list, ModalityResult, str]:

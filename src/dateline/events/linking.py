@@ -6,8 +6,7 @@ from __future__ import annotations
 from ..actors.resolve import WORK_HEADS
 from ..model import Actor, Record
 from .arguments import _split as _split_arg
-from .arguments import Arg, argument_span, is_agent_like, overlapping, token_chars
-from .draft import PERSONAL_PRONOUNS
+from .arguments import PERSONAL_PRONOUNS, Arg, argument_span, is_agent_like, overlapping, token_chars
 from .owners import owner_args
 
 

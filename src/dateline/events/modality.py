@@ -76,7 +76,7 @@ def _is_reported(verb, lex: Lexicon) -> bool:
 def _foreseen(warn, event, lex: Lexicon) -> bool:
     """ "The UN warned of new attacks": the event is what a warning foresees, not what the warner threatens
     (unless it names the warner's own answer: "warned of a crushing response")."""
-    from .detect import warned_of
+    from .senses import warned_of
 
     objs = warned_of(warn, lex)
     return event in objs and event.lemma_.lower() not in lex.cue_set("warn_of", "response_nouns")

@@ -16,6 +16,8 @@ a module:
 - verb_sides.py: sides of a verb event the general argument rules (arguments.py and the modules
   beside it) leave out;
 - endings.py: events another verb ends ("suspended their protests");
+- senses.py: senses of a trigger word that name no event or another one ("released a statement",
+  "fired into the air", "the unions called a strike");
 - across_drafts.py: rules over a sentence's drafts together (inherited targets, ranking, orders,
   rallies, quantities);
 - linking.py: argument spans to actors, new actors for unresolved agents;
@@ -36,7 +38,8 @@ from .writing import write
 from .across_drafts import (ALONGSIDE_PREPS, EXECUTED_TYPES, EXECUTIVE_VERBS, RALLY_VERBS,  # noqa: F401
                             _attach_quantities, _executed_orders, _fought_alongside, _inherit_targets, _rallies,
                             _rank_below_governors)
-from .draft import PERSONAL_PRONOUNS, _depth_penalty, _event_time, _span  # noqa: F401
+from .arguments import PERSONAL_PRONOUNS  # noqa: F401
+from .draft import _depth_penalty, _event_time, _span  # noqa: F401
 from .endings import OWN_ENDING_TYPES, _ended_by  # noqa: F401
 from .linking import _for_args, _identity, _link  # noqa: F401
 from .place_target import PLACE_TARGET_TYPES, _place_as_target  # noqa: F401

@@ -5,20 +5,12 @@ from __future__ import annotations
 
 from ..model import Event, Record, TextSpan
 from . import lexicon as lexmod
+from .arguments import names_people
 from .coding import acled_for
-from .draft import PERSONAL_PRONOUNS, Draft
+from .draft import Draft
 from .lexicon import Trigger
 from .linking import _identity, _link
 from .place_target import PLACE_TARGET_TYPES, _place_as_target
-
-
-def _names_people(head, lex) -> bool:
-    """A target head that names people ("urged Europeans", "the villagers"), which the place does not
-    stand for; things and places ("villages near the border", "the bridge") are left to the place."""
-    if head.ent_type_ in ("NORP", "PERSON", "ORG") or head.lower_ in PERSONAL_PRONOUNS:
-        return True
-    return head.pos_ == "NOUN" and head.lemma_.lower() in lex.cue_set("agent_nouns") \
-        and head.lemma_.lower() not in lex.cue_set("place_like_nouns")
 
 
 def write(record: Record, drafts: list[Draft], lex=None) -> None:
@@ -42,14 +34,14 @@ def write(record: Record, drafts: list[Draft], lex=None) -> None:
             # country where the event happens, as PLOVER codes unidentified actors
             # an unnamed group that is acted on ("outlawed the largest extremist organisation in X") too,
             # unless it is named by a demonym ("urged Europeans to ...": not of the place)
-            people = [a.head.idx for a in d.targets if _names_people(a.head, lex) and a.head.ent_type_ != "NORP"]
+            people = [a.head.idx for a in d.targets if names_people(a.head, lex) and a.head.ent_type_ != "NORP"]
             for a in new_actors.values():
                 unnamed_target = a.id in d.target_actor_ids and any(a.start <= i < a.end for i in people)
                 if (a.id in d.source_actor_ids or unnamed_target) and not a.country and a.id in made_here:
                     a.country = place.country
                     a.reason += f"; country from the event's place {place.text!r} (PLOVER convention)"
         if d.place and d.type in PLACE_TARGET_TYPES and all(i in made_here for i in d.target_actor_ids) \
-                and not any(_names_people(a.head, lex) for a in d.targets):
+                and not any(names_people(a.head, lex) for a in d.targets):
             # no target, or only things no actor names ("villages near the border", "the bridge"):
             # the place's country stands for the target, as PLOVER codes it
             placed = _place_as_target(record, d, new_actors)
